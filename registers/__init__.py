@@ -1,0 +1,1 @@
+"""The local authority's Children Not in School register."""

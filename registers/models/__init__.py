@@ -1,0 +1,47 @@
+"""The register's data model; later features add behaviour, not a second model."""
+
+from registers.models.audit import AuditEvent, OutboxMessage
+from registers.models.authorities import LocalAuthority
+from registers.models.cases import (
+    CaseTransition,
+    InformationRequest,
+    Notification,
+    RegisterEntry,
+)
+from registers.models.children import (
+    Address,
+    Child,
+    ChildAddress,
+    ChildPerson,
+    ChildSafeguarding,
+    EducationArrangement,
+    Person,
+    Provider,
+)
+from registers.models.staff import StaffRole, StaffUser
+from registers.models.work import AttendanceOrderStep, ConsentRequest, Contact, Task, Visit
+
+__all__ = [
+    "Address",
+    "AttendanceOrderStep",
+    "AuditEvent",
+    "CaseTransition",
+    "Child",
+    "ChildAddress",
+    "ChildPerson",
+    "ChildSafeguarding",
+    "ConsentRequest",
+    "Contact",
+    "EducationArrangement",
+    "InformationRequest",
+    "LocalAuthority",
+    "Notification",
+    "OutboxMessage",
+    "Person",
+    "Provider",
+    "RegisterEntry",
+    "StaffRole",
+    "StaffUser",
+    "Task",
+    "Visit",
+]

@@ -1,0 +1,85 @@
+"""The audit trail and the outbox.
+
+Audit rows are written in the same transaction as the read or change they record and are never
+changed afterwards (on PostgreSQL a trigger refuses UPDATE and DELETE). They keep plain ids
+rather than constrained foreign keys, so that erasing a child or a user never touches them.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from registers.models.authorities import LocalAuthority
+
+
+class AuditEvent(models.Model):
+    class Action(models.TextChoices):
+        VIEW = "view", "Viewed"
+        CREATE = "create", "Created"
+        UPDATE = "update", "Changed"
+        EXPORT = "export", "Exported"
+        ERASE = "erase", "Erased"
+        SIGN_IN = "sign_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+        SIGN_OUT = "sign_out", "Signed out"
+
+    class Outcome(models.TextChoices):
+        ALLOWED = "allowed", "Allowed"
+        DENIED = "denied", "Denied"
+        FAILED = "failed", "Failed"
+
+    occurred_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    authority = models.ForeignKey(
+        LocalAuthority,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    object_type = models.CharField(max_length=40, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    # Which kinds of data were shown (identity, education, safeguarding...), never the values.
+    categories = models.JSONField(default=list, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    request_id = models.CharField(max_length=64, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.object_type} {self.object_id} ({self.outcome})"
+
+
+class OutboxMessage(models.Model):
+    """A side effect (email, letter, return) committed with the data, published afterwards."""
+
+    topic = models.CharField(max_length=50)
+    payload = models.JSONField()
+    dedupe_key = models.CharField(max_length=100, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(published_at__isnull=True),
+                name="outbox_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic} {self.dedupe_key}"

@@ -1,0 +1,207 @@
+"""The register entry (the case), its history, and the raw notifications behind it."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from registers.models.authorities import LocalAuthority
+from registers.models.base import BaseModel
+from registers.models.children import Child, Provider
+from registers.models.codes import (
+    CaseStatus,
+    ClosureReason,
+    EligibilityBasis,
+    NotificationKind,
+    NotificationSource,
+    PreviousSchoolType,
+    PrimaryReason,
+    Regime,
+)
+
+
+class RegisterEntry(BaseModel):
+    """A child's case on the register, from notification to closure."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.PROTECT, related_name="register_entries"
+    )
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="entries")
+    reference = models.CharField(max_length=12, unique=True)
+    status = models.CharField(
+        max_length=30, choices=CaseStatus.choices, default=CaseStatus.NOTIFIED
+    )
+    regime = models.CharField(max_length=20, choices=Regime.choices)
+    source = models.CharField(max_length=30, choices=NotificationSource.choices)
+    eligibility_basis = models.CharField(
+        max_length=4, choices=EligibilityBasis.choices, blank=True
+    )
+    primary_reason = models.CharField(
+        max_length=30, choices=PrimaryReason.choices, default=PrimaryReason.UNKNOWN
+    )
+    previous_school_name = models.CharField(max_length=200, blank=True)
+    previous_school_urn = models.CharField("Previous school URN", max_length=8, blank=True)
+    previous_school_type = models.CharField(
+        max_length=10,
+        choices=PreviousSchoolType.choices,
+        default=PreviousSchoolType.ELSEWHERE_OR_UNKNOWN,
+    )
+    still_on_roll = models.BooleanField(default=False)
+    notified_on = models.DateField()
+    eligible_from = models.DateField(null=True, blank=True)
+    registered_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closure_reason = models.CharField(max_length=30, choices=ClosureReason.choices, blank=True)
+
+    class Meta:
+        verbose_name_plural = "register entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=models.Q(closed_on__isnull=True),
+                name="one_open_entry_per_child",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=CaseStatus.CLOSED, closed_on__isnull=False)
+                    & ~models.Q(closure_reason="")
+                )
+                | (
+                    ~models.Q(status=CaseStatus.CLOSED)
+                    & models.Q(closed_on__isnull=True, closure_reason="")
+                ),
+                name="closed_entries_have_date_and_reason",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["authority", "status"]),
+            models.Index(fields=["authority", "-notified_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class CaseTransition(models.Model):
+    """Every change of status: the history the national return is computed from."""
+
+    entry = models.ForeignKey(RegisterEntry, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=30, choices=CaseStatus.choices, blank=True)
+    to_status = models.CharField(max_length=30, choices=CaseStatus.choices)
+    occurred_at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or 'new'} → {self.to_status}"
+
+
+class Notification(models.Model):
+    """A submission exactly as it arrived. Immutable: only its review may be recorded."""
+
+    REVIEW_FIELDS = frozenset({"reviewed_at", "reviewed_by"})
+
+    authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.PROTECT, related_name="notifications"
+    )
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    source = models.CharField(max_length=30, choices=NotificationSource.choices)
+    idempotency_key = models.CharField(max_length=64)
+    reference = models.CharField(max_length=12)
+    payload = models.JSONField()
+    received_at = models.DateTimeField()
+    child = models.ForeignKey(
+        Child, null=True, blank=True, on_delete=models.PROTECT, related_name="notifications"
+    )
+    entry = models.ForeignKey(
+        RegisterEntry,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="notifications",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["authority", "idempotency_key"], name="notification_idempotency_key_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["authority", "reviewed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.reference}"
+
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if not self._state.adding and (
+            update_fields is None or not set(update_fields) <= self.REVIEW_FIELDS
+        ):
+            raise ValueError("A notification is kept as it arrived; only its review can be saved.")
+        super().save(*args, **kwargs)
+
+
+class InformationRequest(BaseModel):
+    """An LA's request for information: a parent's update (s.436D) or a provider's (s.436E).
+
+    The link sent out carries a secret; only its digest is stored.
+    """
+
+    class Kind(models.TextChoices):
+        PARENT_UPDATE = "parent_update", "Update request to a parent"
+        PROVIDER = "provider", "Information request to a provider"
+
+    authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.PROTECT, related_name="information_requests"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    entry = models.ForeignKey(
+        RegisterEntry,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="information_requests",
+    )
+    provider = models.ForeignKey(
+        Provider,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="information_requests",
+    )
+    children = models.ManyToManyField(Child, blank=True, related_name="information_requests")
+    sent_at = models.DateTimeField()
+    respond_by = models.DateField()
+    expires_at = models.DateTimeField()
+    token_digest = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    response = models.OneToOneField(
+        Notification, null=True, blank=True, on_delete=models.PROTECT, related_name="request"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="parent_update", entry__isnull=False)
+                | models.Q(kind="provider", provider__isnull=False),
+                name="information_request_has_recipient",
+            ),
+        ]

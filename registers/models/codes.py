@@ -1,0 +1,171 @@
+"""Statutory and national code lists.
+
+Where a list is published (the DfE elective home education statistics: sex, year group, primary
+reason), the labels are the exact published labels, so that the national return needs no
+mapping. Where no list is published, the labels are plain English and say so.
+"""
+
+from django.db import models
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+    UNKNOWN = "unknown", "Sex unknown"
+
+
+class YearGroup(models.TextChoices):
+    RECEPTION = "R", "Reception"
+    YEAR_1 = "1", "Year 1"
+    YEAR_2 = "2", "Year 2"
+    YEAR_3 = "3", "Year 3"
+    YEAR_4 = "4", "Year 4"
+    YEAR_5 = "5", "Year 5"
+    YEAR_6 = "6", "Year 6"
+    YEAR_7 = "7", "Year 7"
+    YEAR_8 = "8", "Year 8"
+    YEAR_9 = "9", "Year 9"
+    YEAR_10 = "10", "Year 10"
+    YEAR_11 = "11", "Year 11"
+
+
+class PrimaryReason(models.TextChoices):
+    """The 19 primary reasons of the DfE elective home education collection."""
+
+    MENTAL_HEALTH = "mental_health", "Mental health"
+    PHYSICAL_HEALTH = "physical_health", "Physical health"
+    COVID19 = "covid19", "Health concerns related to COVID19"
+    SCHOOL_DISSATISFACTION_GENERAL = "dissatisfaction_general", "School dissatisfaction general"
+    SCHOOL_DISSATISFACTION_SEND = "dissatisfaction_send", "School dissatisfaction SEND"
+    SCHOOL_DISSATISFACTION_BULLYING = "dissatisfaction_bullying", "School dissatisfaction bullying"
+    LIFESTYLE = "lifestyle", "Lifestyle"
+    PHILOSOPHICAL = "philosophical", "Philosophical or preferential"
+    RELIGIOUS = "religious", "Religious"
+    RISK_OF_EXCLUSION = "risk_of_exclusion", "Risk of school exclusion"
+    PERMANENT_EXCLUSION = "permanent_exclusion", "Permanent exclusion"
+    NO_SCHOOL_PREFERENCE = "no_school_preference", "Did not get school preference"
+    NO_SUITABLE_PLACE = "no_suitable_place", "Difficulty accessing suitable school place"
+    PLACE_NOT_ACCEPTED = "place_not_accepted", "Offered school place but not yet accepted"
+    DID_NOT_APPLY = "did_not_apply", "Did not apply for school place at compulsory school age"
+    SCHOOL_SUGGESTION = "school_suggestion", "School suggestion"
+    OTHER = "other", "Other"
+    NO_REASON_GIVEN = "no_reason_given", "No reason given"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class PreviousSchoolType(models.TextChoices):
+    """Previous school types of the DfE academic-year file (its ehe_schtype_* columns)."""
+
+    LA_MAINTAINED = "lamain", "Local authority maintained mainstream school"
+    ACADEMY = "acad", "Academy"
+    FREE_SCHOOL = "free", "Free school"
+    INDEPENDENT = "ind", "Independent school"
+    SPECIAL = "spec", "Special school"
+    ALTERNATIVE_PROVISION = "ap", "Alternative provision"
+    PUPIL_REFERRAL_UNIT = "pru", "Pupil referral unit"
+    EARLY_YEARS = "ey", "Early years setting"
+    HOME_EDUCATION = "ehe", "Elective home education"
+    NONE = "none", "Has not attended school"
+    ELSEWHERE_OR_UNKNOWN = "else_unk", "Elsewhere or unknown"
+
+
+class ClosureReason(models.TextChoices):
+    RETURNED_TO_SCHOOL = "returned_to_school", "Returned to school"
+    MOVED_OUT_OF_AREA = "moved_out_of_area", "Moved out of the area"
+    LEFT_ENGLAND = "left_england", "Left England"
+    END_OF_COMPULSORY_SCHOOL_AGE = "end_of_compulsory_school_age", "End of compulsory school age"
+    DECEASED = "deceased", "Deceased"
+    NOT_ELIGIBLE = "not_eligible", "Not eligible for the register"
+    CME_TRANSFERRED = "cme_transferred", "Transferred to children missing education"
+
+
+class ProviderType(models.TextChoices):
+    """Out-of-school provider types (s.436C(1)(e)); regulations have not yet listed them."""
+
+    TUTOR = "tutor", "Tutor"
+    TUITION_CENTRE = "tuition_centre", "Tuition centre"
+    ONLINE_SCHOOL = "online_school", "Online school or online course"
+    OUT_OF_SCHOOL_SETTING = "out_of_school_setting", "Out-of-school setting"
+    FURTHER_EDUCATION = "further_education", "Further education college"
+    ALTERNATIVE_PROVISION = "alternative_provision", "Alternative provision"
+    SCHOOL_FLEXI = "school_flexi", "School (flexi-schooling)"
+    OTHER = "other", "Other"
+
+
+class SenProvision(models.TextChoices):
+    NONE = "none", "No special educational needs"
+    SEN_SUPPORT = "sen_support", "SEN support"
+    EHC_PLAN = "ehc_plan", "Education, health and care plan"
+    UNKNOWN = "unknown", "Not known"
+
+
+class CaseStatus(models.TextChoices):
+    """The officer's workflow states for a register entry (domain spec, section f)."""
+
+    NOTIFIED = "notified", "Notified"
+    ELIGIBILITY_CHECK = "eligibility_check", "Eligibility check"
+    CONSENT_PENDING = "consent_pending", "Consent pending"
+    REGISTERED = "registered", "Registered"
+    INFO_OUTSTANDING = "info_outstanding", "Information outstanding"
+    ENQUIRY = "enquiry", "Enquiry"
+    SUITABLE_MONITORING = "suitable_monitoring", "Suitable – monitoring"
+    SAO_PRELIMINARY = "sao_preliminary", "Attendance order: notice to satisfy"
+    SAO_NOMINATION = "sao_nomination", "Attendance order: school nomination"
+    SAO_SERVED = "sao_served", "Attendance order served"
+    SAO_COMPLIED = "sao_complied", "Attendance order complied with"
+    SAO_REVOKED = "sao_revoked", "Attendance order revoked"
+    PROSECUTION = "prosecution", "Prosecution"
+    CME = "cme", "Children missing education"
+    TRANSFER_OUT = "transfer_out", "Transferring out"
+    CLOSED = "closed", "Closed"
+
+
+class Regime(models.TextChoices):
+    """Which law an entry is worked under: today's, or the Act's once commenced."""
+
+    EHE_2019 = "ehe_2019", "Elective home education (Education Act 1996 s.437)"
+    CNIS_2026 = "cnis_2026", "Children not in school (Education Act 1996 ss.436B to 436I)"
+
+
+class EligibilityBasis(models.TextChoices):
+    NOT_REGISTERED = "E-C1", "Not a registered pupil at a relevant school (s.436B(5)(a))"
+    EDUCATED_ELSEWHERE_BY_ARRANGEMENT = (
+        "E-C2",
+        "Registered, but educated elsewhere by the school's arrangement (s.436B(5)(b))",
+    )
+    PART_TIME_STUDENT = "E-C3", "Part-time student (s.436B(5)(c))"
+
+
+class NotificationSource(models.TextChoices):
+    PARENT = "parent", "Parent or carer"
+    SCHOOL = "school", "School"
+    PROVIDER = "provider", "Out-of-school education provider"
+    AGENCY = "agency", "Another agency"
+    LOCAL_AUTHORITY = "local_authority", "Found by the local authority"
+    OTHER_LOCAL_AUTHORITY = "other_local_authority", "Another local authority"
+
+
+class NotificationKind(models.TextChoices):
+    NEW_REGISTRATION = "new_registration", "Child not in school"
+    UPDATE_RESPONSE = "update_response", "Answer to an update request"
+    CHANGE_OF_CIRCUMSTANCES = "change_of_circumstances", "Change of circumstances"
+    SUPPORT_REQUEST = "support_request", "Request for support"
+    PROVIDER_RESPONSE = "provider_response", "Provider's answer to an information request"
+    OFF_ROLL = "off_roll", "School off-roll notice"
+
+
+class Relationship(models.TextChoices):
+    MOTHER = "mother", "Mother"
+    FATHER = "father", "Father"
+    PARENT = "parent", "Parent"
+    STEP_PARENT = "step_parent", "Step-parent"
+    GRANDPARENT = "grandparent", "Grandparent"
+    FOSTER_CARER = "foster_carer", "Foster carer"
+    GUARDIAN = "guardian", "Guardian"
+    OTHER = "other", "Other carer"
+
+
+class AddressKind(models.TextChoices):
+    CURRENT = "current", "Home address"
+    PREVIOUS = "previous", "Previous address"
+    ADDITIONAL = "additional", "Additional address"

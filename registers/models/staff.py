@@ -1,0 +1,79 @@
+"""Staff accounts: each belongs to one LA, except national analysts, who belong to none."""
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+from registers.models.authorities import LocalAuthority
+
+
+class StaffRole(models.TextChoices):
+    OFFICER = "officer", "Officer"
+    MANAGER = "manager", "Manager"
+    LA_ADMIN = "la_admin", "Local authority administrator"
+    NATIONAL_ANALYST = "national_analyst", "National analyst"
+
+
+LA_ROLES = (StaffRole.OFFICER, StaffRole.MANAGER, StaffRole.LA_ADMIN)
+
+
+class StaffUserManager(BaseUserManager["StaffUser"]):
+    def get_queryset(self) -> models.QuerySet["StaffUser"]:
+        # Every staff page shows the user's LA: load it with the user, not in a query of its own.
+        return super().get_queryset().select_related("authority")
+
+    def create_user(self, email: str, password: str | None = None, **fields) -> "StaffUser":
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+
+class StaffUser(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(unique=True)
+    full_name = models.CharField(max_length=200)
+    role = models.CharField(max_length=20, choices=StaffRole.choices)
+    authority = models.ForeignKey(
+        LocalAuthority,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+    )
+    # Safeguarding fields (s.47 enquiries, CP plans, CIN, looked-after status) are shown only
+    # to staff an LA admin has cleared for them.
+    can_view_safeguarding = models.BooleanField(default=False)
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = StaffUserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name", "role"]
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role=StaffRole.NATIONAL_ANALYST, authority__isnull=True)
+                    | (
+                        ~models.Q(role=StaffRole.NATIONAL_ANALYST)
+                        & models.Q(authority__isnull=False)
+                    )
+                ),
+                name="staff_authority_matches_role",
+                violation_error_message=(
+                    "National analysts belong to no local authority; everyone else to one."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    @property
+    def works_for_authority(self) -> bool:
+        return self.role in LA_ROLES and self.authority_id is not None

@@ -1,0 +1,191 @@
+"""An officer's work on a case: tasks with due dates, contacts, visits, consent, orders."""
+
+from django.conf import settings
+from django.db import models
+
+from registers.models.authorities import LocalAuthority
+from registers.models.base import BaseModel
+from registers.models.cases import Notification, RegisterEntry
+from registers.models.children import Child
+from registers.models.codes import Regime
+
+
+class Task(BaseModel):
+    class Kind(models.TextChoices):
+        CONSIDER_LIVING_SITUATION = "consider_living_situation", "Consider where the child lives"
+        CHECK_ELIGIBILITY = "check_eligibility", "Check eligibility"
+        CHASE_REGISTRATION = "chase_registration", "Chase missing registration information"
+        SEND_UPDATE_REQUEST = "send_update_request", "Send an update request"
+        REVIEW_NOTIFICATION = "review_notification", "Review a notification"
+        POSSIBLE_DUPLICATE = "possible_duplicate", "Check a possible duplicate"
+        PROVIDER_RESPONSE_OVERDUE = "provider_response_overdue", "Provider response overdue"
+        SUPPORT_REQUEST = "support_request", "Respond to a request for support"
+        CONSENT_DECISION = "consent_decision", "Decide a consent request"
+        NOTICE_PERIOD_ENDS = "notice_period_ends", "Notice period ends"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "To do"
+        DONE = "done", "Done"
+        CANCELLED = "cancelled", "Cancelled"
+
+    authority = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT, related_name="tasks")
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    entry = models.ForeignKey(
+        RegisterEntry, null=True, blank=True, on_delete=models.CASCADE, related_name="tasks"
+    )
+    notification = models.ForeignKey(
+        Notification, null=True, blank=True, on_delete=models.CASCADE, related_name="tasks"
+    )
+    due_on = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tasks",
+    )
+    details = models.TextField(blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["authority", "status", "due_on"])]
+
+
+class Contact(BaseModel):
+    class Kind(models.TextChoices):
+        LETTER = "letter", "Letter"
+        EMAIL = "email", "Email"
+        PHONE = "phone", "Phone call"
+        MEETING = "meeting", "Meeting"
+        REPORT = "report", "Written report from the parent"
+        OTHER = "other", "Other"
+
+    class Direction(models.TextChoices):
+        INBOUND = "in", "From the family"
+        OUTBOUND = "out", "To the family"
+
+    entry = models.ForeignKey(RegisterEntry, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    occurred_at = models.DateTimeField()
+    summary = models.TextField()
+
+    class Meta:
+        ordering = ["-occurred_at"]
+
+
+class Visit(BaseModel):
+    """A visit offered to the family (L2; under today's law, parents need not accept)."""
+
+    class Status(models.TextChoices):
+        OFFERED = "offered", "Offered"
+        ACCEPTED = "accepted", "Accepted"
+        REFUSED = "refused", "Refused"
+        COMPLETED = "completed", "Completed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class Suitability(models.TextChoices):
+        NOT_ASSESSED = "not_assessed", "Not assessed"
+        SUITABLE = "suitable", "Education appears suitable"
+        UNCLEAR = "unclear", "Not clear"
+        NOT_SUITABLE = "not_suitable", "Education does not appear suitable"
+
+    entry = models.ForeignKey(RegisterEntry, on_delete=models.CASCADE, related_name="visits")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OFFERED)
+    at_home = models.BooleanField(default=True)
+    proposed_for = models.DateTimeField(null=True, blank=True)
+    took_place_on = models.DateField(null=True, blank=True)
+    suitability = models.CharField(
+        max_length=15, choices=Suitability.choices, default=Suitability.NOT_ASSESSED
+    )
+    evidence = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-proposed_for"]
+
+
+class ConsentRequest(BaseModel):
+    """A parent's request for the LA's consent to withdraw a relevant child (s.434A)."""
+
+    class Condition(models.TextChoices):
+        SPECIAL_SCHOOL = "special_school", "Condition A: special school place (s.434A(3))"
+        SECTION_47 = "section_47", "Condition B: section 47 enquiries (s.434A(4))"
+        CHILD_PROTECTION_PLAN = "cp_plan", "Condition B: child protection plan"
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Requested"
+        UNDER_ASSESSMENT = "under_assessment", "Under assessment"
+        GRANTED = "granted", "Granted"
+        REFUSED = "refused", "Refused"
+
+    authority = models.ForeignKey(
+        LocalAuthority, on_delete=models.PROTECT, related_name="consent_requests"
+    )
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="consent_requests")
+    condition = models.CharField(max_length=20, choices=Condition.choices)
+    school_name = models.CharField(max_length=200)
+    school_urn = models.CharField(max_length=8, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.REQUESTED)
+    requested_on = models.DateField()
+    decided_on = models.DateField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reasons = models.TextField(blank=True)
+    best_interests_analysis = models.TextField(blank=True)
+    re_request_from = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["requested", "under_assessment"])
+                | models.Q(decided_on__isnull=False),
+                name="decided_consent_has_date",
+            ),
+        ]
+
+
+class AttendanceOrderStep(BaseModel):
+    """One stage of the school attendance order process, under either regime."""
+
+    class Stage(models.TextChoices):
+        NOTICE_TO_SATISFY = "notice_to_satisfy", "Notice to satisfy (s.437(1))"
+        SCHOOL_NAMING_NOTICE = "school_naming_notice", "Notice naming a school (s.438)"
+        PRELIMINARY_NOTICE = "preliminary_notice", "Preliminary notice"
+        SCHOOL_NOMINATION_NOTICE = "school_nomination_notice", "School nomination notice (s.436K)"
+        ORDER_SERVED = "order_served", "School attendance order served"
+        ORDER_AMENDED = "order_amended", "School attendance order amended"
+        ORDER_REVOKED = "order_revoked", "School attendance order revoked"
+        COMPLIED = "complied", "Complied with"
+        PROSECUTION = "prosecution", "Prosecution"
+
+    class Trigger(models.TextChoices):
+        NOT_SUITABLE = "not_suitable", "Education does not appear suitable"
+        CHILD_PROTECTION = (
+            "child_protection",
+            "Child protection: school in the child's best interests",
+        )
+        INFORMATION_NOT_GIVEN = "information_not_given", "Register information not given"
+        REQUEST_NOT_ANSWERED = "request_not_answered", "Update request not answered"
+        VISIT_REFUSED = "visit_refused", "Home visit refused"
+
+    entry = models.ForeignKey(
+        RegisterEntry, on_delete=models.PROTECT, related_name="attendance_order_steps"
+    )
+    regime = models.CharField(max_length=20, choices=Regime.choices)
+    stage = models.CharField(max_length=30, choices=Stage.choices)
+    trigger = models.CharField(max_length=30, choices=Trigger.choices, blank=True)
+    served_on = models.DateField()
+    respond_by = models.DateField(null=True, blank=True)
+    named_school = models.CharField(max_length=200, blank=True)
+    alternative_schools = models.TextField(blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["served_on", "id"]

@@ -1,0 +1,1 @@
+"""Public pages for parents, providers and schools: no account needed."""

@@ -1,0 +1,62 @@
+"""Statutory periods and the timing of update requests under EA 1996 s.436D."""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+
+def days_beginning_with(start: date, days: int) -> date:
+    """Return the last day of a period of `days` days beginning with `start`."""
+    # "A period of N days beginning with" a day counts that day as day 1 (Zoan v Rouamba
+    # [2000] 1 WLR 1509, CA), so the period ends N - 1 days later.
+    if days < 1:
+        raise ValueError("A period must be at least 1 day long.")
+    return start + timedelta(days=days - 1)
+
+
+def add_months(day: date, months: int) -> date:
+    """Return the same day `months` calendar months later, clamped to the end of the month."""
+    # Interpretation Act 1978 Sch.1: "month" means calendar month. Where the corresponding
+    # day does not exist (30 Nov + 3 months) the period ends on the last day of that month.
+    year, month_index = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month = month_index + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class UpdateRequestWindow:
+    """The days on which the authority may next ask parents for an update (inclusive)."""
+
+    earliest: date
+    latest: date
+
+
+def update_request_window(
+    *,
+    last_request_on: date | None,
+    registered_on: date,
+    min_months: int = 3,
+    max_months: int = 12,
+) -> UpdateRequestWindow:
+    """Return when the next s.436D update request may, and must, be sent."""
+    if min_months < 1 or max_months < 1:
+        raise ValueError("The minimum and maximum intervals must each be at least 1 month.")
+    if min_months > max_months:
+        raise ValueError("The minimum interval cannot be longer than the maximum interval.")
+    # s.436D: parents provide updates only when asked; the authority must ask at least every
+    # 12 months and not more often than every 3 months. Until the first request the interval
+    # runs from the date the child was entered on the register.
+    anchor = registered_on if last_request_on is None else last_request_on
+    return UpdateRequestWindow(
+        earliest=add_months(anchor, min_months), latest=add_months(anchor, max_months)
+    )
+
+
+def may_send_update_request(*, window: UpdateRequestWindow, on: date) -> bool:
+    """Return whether an update request sent on `on` respects the minimum interval."""
+    return on >= window.earliest
+
+
+def update_request_overdue(*, window: UpdateRequestWindow, on: date) -> bool:
+    """Return whether, on `on`, the maximum interval for an update request has passed."""
+    return on > window.latest

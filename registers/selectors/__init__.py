@@ -1,0 +1,1 @@
+"""Every read. Each selector takes the LA first and never returns another LA's rows."""

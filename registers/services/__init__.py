@@ -1,0 +1,1 @@
+"""Every write. Services are keyword-only, typed and atomic; they raise ApplicationError."""

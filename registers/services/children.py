@@ -1,0 +1,188 @@
+"""Putting a child on the register by hand: a child the LA found, or referred by an agency."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from registers.errors import ApplicationError
+from registers.models import (
+    Address,
+    AuditEvent,
+    CaseTransition,
+    Child,
+    ChildAddress,
+    LocalAuthority,
+    RegisterEntry,
+    Task,
+)
+from registers.models.codes import (
+    AddressKind,
+    CaseStatus,
+    NotificationSource,
+    PreviousSchoolType,
+    PrimaryReason,
+    Sex,
+)
+from registers.rules.deadlines import days_beginning_with
+from registers.rules.identifiers import (
+    IdentifierError,
+    normalise_nhs_number,
+    normalise_postcode,
+    normalise_upn,
+)
+from registers.rules.school_age import (
+    compulsory_school_age_ends,
+    compulsory_school_age_starts,
+    is_of_compulsory_school_age,
+)
+from registers.services.audit import audit_record
+from registers.services.references import reference_new
+
+DUPLICATE_UPN = "A child with this UPN is already on the register – check the UPN"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChildDetails:
+    first_name: str
+    middle_names: str = ""
+    last_name: str
+    date_of_birth: date
+    sex: Sex
+    upn: str = ""
+    nhs_number: str = ""
+    address_line_1: str
+    address_line_2: str = ""
+    town: str
+    postcode: str
+    source: NotificationSource
+    primary_reason: PrimaryReason = PrimaryReason.UNKNOWN
+    previous_school_name: str = ""
+    previous_school_type: PreviousSchoolType = PreviousSchoolType.ELSEWHERE_OR_UNKNOWN
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _checked_identifiers(*, authority: LocalAuthority, details: ChildDetails, today: date) -> dict:
+    errors: dict[str, list[str]] = {}
+    cleaned: dict[str, str] = {}
+
+    if details.date_of_birth >= today:
+        errors["date_of_birth"] = ["Date of birth must be in the past"]
+    elif not is_of_compulsory_school_age(details.date_of_birth, today):
+        starts = compulsory_school_age_starts(details.date_of_birth)
+        if today < starts:
+            message = (
+                "The child is not yet of compulsory school age – they will be from "
+                f"{_long_date(starts)}"
+            )
+        else:
+            ended = compulsory_school_age_ends(details.date_of_birth)
+            message = (
+                "The child is no longer of compulsory school age – they were until "
+                f"{_long_date(ended)}"
+            )
+        errors["date_of_birth"] = [message]
+
+    for field, normalise in (
+        ("postcode", normalise_postcode),
+        ("nhs_number", normalise_nhs_number),
+        ("upn", normalise_upn),
+    ):
+        value = getattr(details, field).strip()
+        if field != "postcode" and not value:
+            cleaned[field] = ""
+            continue
+        try:
+            cleaned[field] = normalise(value)
+        except IdentifierError as error:
+            errors[field] = [str(error)]
+
+    if (
+        cleaned.get("upn")
+        and Child.objects.filter(authority=authority, upn=cleaned["upn"]).exists()
+    ):
+        errors["upn"] = [DUPLICATE_UPN]
+    if errors:
+        raise ApplicationError(errors)
+    return cleaned
+
+
+def child_register(
+    *, authority: LocalAuthority, details: ChildDetails, request: HttpRequest
+) -> RegisterEntry:
+    """Create the child, their home address and a new register entry awaiting an eligibility
+    check, with its deadline task and an audit event, all in one transaction."""
+    today = timezone.localdate()
+    cleaned = _checked_identifiers(authority=authority, details=details, today=today)
+    actor = request.user
+    try:
+        with transaction.atomic():
+            child = Child.objects.create(
+                authority=authority,
+                first_name=details.first_name.strip(),
+                middle_names=details.middle_names.strip(),
+                last_name=details.last_name.strip(),
+                date_of_birth=details.date_of_birth,
+                sex=details.sex,
+                upn=cleaned["upn"],
+                nhs_number=cleaned["nhs_number"],
+                created_by=actor,
+                modified_by=actor,
+            )
+            address = Address.objects.create(
+                line_1=details.address_line_1.strip(),
+                line_2=details.address_line_2.strip(),
+                town=details.town.strip(),
+                postcode=cleaned["postcode"],
+                created_by=actor,
+            )
+            ChildAddress.objects.create(
+                child=child, address=address, kind=AddressKind.CURRENT, created_by=actor
+            )
+            entry = RegisterEntry.objects.create(
+                authority=authority,
+                child=child,
+                reference=reference_new(),
+                status=CaseStatus.ELIGIBILITY_CHECK,
+                regime=authority.regime,
+                source=details.source,
+                primary_reason=details.primary_reason,
+                previous_school_name=details.previous_school_name.strip(),
+                previous_school_type=details.previous_school_type,
+                notified_on=today,
+                created_by=actor,
+                modified_by=actor,
+            )
+            CaseTransition.objects.create(
+                entry=entry,
+                to_status=CaseStatus.ELIGIBILITY_CHECK,
+                occurred_at=timezone.now(),
+                actor=actor,
+                note="Added by an officer",
+            )
+            Task.objects.create(
+                authority=authority,
+                entry=entry,
+                kind=Task.Kind.CHECK_ELIGIBILITY,
+                due_on=days_beginning_with(today, authority.registration_period_days),
+                created_by=actor,
+            )
+            audit_record(
+                request=request,
+                action=AuditEvent.Action.CREATE,
+                outcome=AuditEvent.Outcome.ALLOWED,
+                object_type="child",
+                object_id=str(child.pk),
+                categories=["identity", "address", "education"],
+            )
+    except IntegrityError as error:
+        # Two officers adding the same UPN at once: the database constraint decides.
+        if "upn" in str(error).lower():
+            raise ApplicationError({"upn": [DUPLICATE_UPN]}) from error
+        raise
+    return entry

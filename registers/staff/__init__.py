@@ -1,0 +1,1 @@
+"""The officer workspace: sign-in with two factors, the register, child records."""

@@ -1,0 +1,152 @@
+"""Staff sign-in: email and password, then a time-based one-time code.
+
+The password step does not sign anyone in: it only remembers, for a few minutes, whose code
+to check. Only after the code is right does `login` create the session (with a new key),
+so a session that has passed the password alone can reach no staff page.
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME, authenticate, login, logout
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
+
+from cnis.middleware import SIGNED_IN_AT
+from registers.models import AuditEvent, StaffUser
+from registers.services.audit import audit_record
+from registers.staff.forms import SignInCodeForm, SignInForm
+
+PENDING = "cnis_sign_in_pending"
+CODE_ATTEMPTS_ALLOWED = 5
+
+WRONG_CREDENTIALS = "Enter a correct email address and password"
+LOCKED_OUT = (
+    "Sign-in is paused after too many attempts. Wait 15 minutes, then try again, "
+    "or ask your local authority administrator"
+)
+WRONG_CODE = (
+    "The security code is wrong or has already been used – enter the latest code from your app"
+)
+
+
+def _safe_next(request: HttpRequest, candidate: str | None) -> str:
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("staff:register")
+
+
+def attempted_account(request: HttpRequest, credentials: dict | None) -> str:
+    """The account name axes counts failures against: the email, in one case and spacing."""
+    if credentials and credentials.get("username"):
+        return credentials["username"].strip().lower()
+    return request.POST.get("email", "").strip().lower()
+
+
+def lockout_response(request: HttpRequest, original_response, credentials) -> HttpResponse:
+    """Axes calls this once an account name is locked, whether or not the account exists."""
+    form = SignInForm(request.POST or None)
+    form.is_valid()
+    form.add_error("email", LOCKED_OUT)
+    return render(request, "staff/sign_in.html", {"form": form}, status=429)
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated and request.user.is_verified():
+        return redirect("staff:register")
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(
+            request,
+            username=form.cleaned_data["email"].lower(),
+            password=form.cleaned_data["password"],
+        )
+        if getattr(request, "axes_locked_out", False):
+            return lockout_response(request, None, None)
+        if user is None:
+            form.add_error("email", WRONG_CREDENTIALS)
+        else:
+            request.session.cycle_key()
+            request.session[PENDING] = {
+                "user_id": user.pk,
+                "at": time.time(),
+                "attempts": 0,
+                "next": _safe_next(request, request.GET.get(REDIRECT_FIELD_NAME)),
+            }
+            return redirect("staff:sign-in-code")
+    return render(request, "staff/sign_in.html", {"form": form})
+
+
+def _pending_user(request: HttpRequest) -> StaffUser | None:
+    pending = request.session.get(PENDING)
+    if not pending or time.time() - pending["at"] > settings.CNIS_SIGN_IN_CODE_SECONDS:
+        return None
+    return StaffUser.objects.filter(pk=pending["user_id"], is_active=True).first()
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in_code(request: HttpRequest) -> HttpResponse:
+    user = _pending_user(request)
+    if user is None:
+        request.session.pop(PENDING, None)
+        messages.info(request, "Sign in again: enter your email address and password")
+        return redirect("staff:sign-in")
+    form = SignInCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(user, form.cleaned_data["code"].strip())
+        with transaction.atomic():
+            if device is None:
+                pending = request.session[PENDING]
+                pending["attempts"] += 1
+                request.session[PENDING] = pending
+                audit_record(
+                    request=request,
+                    action=AuditEvent.Action.SIGN_IN_FAILED,
+                    outcome=AuditEvent.Outcome.FAILED,
+                    object_type="staff_user",
+                    object_id=str(user.pk),
+                )
+                if pending["attempts"] >= CODE_ATTEMPTS_ALLOWED:
+                    request.session.pop(PENDING)
+                    messages.info(request, "Too many wrong codes: sign in again")
+                    return redirect("staff:sign-in")
+                form.add_error("code", WRONG_CODE)
+            else:
+                next_url = request.session.pop(PENDING)["next"]
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                otp_login(request, device)
+                request.session[SIGNED_IN_AT] = time.time()
+                audit_record(
+                    request=request,
+                    action=AuditEvent.Action.SIGN_IN,
+                    outcome=AuditEvent.Outcome.ALLOWED,
+                    object_type="staff_user",
+                    object_id=str(user.pk),
+                )
+                return redirect(next_url)
+    return render(request, "staff/sign_in_code.html", {"form": form})
+
+
+@require_POST
+def sign_out(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        audit_record(
+            request=request,
+            action=AuditEvent.Action.SIGN_OUT,
+            outcome=AuditEvent.Outcome.ALLOWED,
+            object_type="staff_user",
+            object_id=str(request.user.pk),
+        )
+    logout(request)
+    messages.success(request, "You have signed out")
+    return redirect("staff:sign-in")

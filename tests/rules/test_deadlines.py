@@ -1,0 +1,142 @@
+from datetime import date
+
+import pytest
+
+from registers.rules.deadlines import (
+    UpdateRequestWindow,
+    add_months,
+    days_beginning_with,
+    may_send_update_request,
+    update_request_overdue,
+    update_request_window,
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "expected"),
+    [
+        pytest.param(date(2026, 1, 1), 15, date(2026, 1, 15), id="15-days-from-1-jan"),
+        # 20-31 January is 12 days; days 13-15 are 1-3 February.
+        pytest.param(date(2026, 1, 20), 15, date(2026, 2, 3), id="across-month-end"),
+        # 20-28 February 2026 is 9 days; day 10 is 1 March.
+        pytest.param(date(2026, 2, 20), 10, date(2026, 3, 1), id="across-28-feb"),
+        # 20-28 February 2028 is 9 days; day 10 is 29 February (leap year).
+        pytest.param(date(2028, 2, 20), 10, date(2028, 2, 29), id="onto-29-feb"),
+        pytest.param(date(2028, 2, 20), 11, date(2028, 3, 1), id="across-29-feb"),
+        pytest.param(date(2025, 12, 20), 20, date(2026, 1, 8), id="across-year-end"),
+        pytest.param(date(2026, 5, 7), 1, date(2026, 5, 7), id="one-day"),
+    ],
+)
+def test_days_beginning_with(start: date, days: int, expected: date) -> None:
+    assert days_beginning_with(start, days) == expected
+
+
+@pytest.mark.parametrize("days", [pytest.param(0, id="zero"), pytest.param(-1, id="negative")])
+def test_days_beginning_with_rejects_periods_under_one_day(days: int) -> None:
+    with pytest.raises(ValueError, match="at least 1 day"):
+        days_beginning_with(date(2026, 1, 1), days)
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        pytest.param(date(2026, 11, 30), 3, date(2027, 2, 28), id="30-nov-plus-3-non-leap"),
+        pytest.param(date(2027, 11, 30), 3, date(2028, 2, 29), id="30-nov-plus-3-leap"),
+        pytest.param(date(2026, 1, 31), 1, date(2026, 2, 28), id="31-jan-plus-1-non-leap"),
+        pytest.param(date(2028, 1, 31), 1, date(2028, 2, 29), id="31-jan-plus-1-leap"),
+        pytest.param(date(2025, 8, 31), 12, date(2026, 8, 31), id="31-aug-plus-12"),
+        pytest.param(date(2028, 2, 29), 12, date(2029, 2, 28), id="29-feb-plus-12"),
+        pytest.param(date(2026, 10, 15), 3, date(2027, 1, 15), id="across-year-end"),
+        pytest.param(date(2026, 3, 15), 0, date(2026, 3, 15), id="zero-months"),
+        pytest.param(date(2026, 3, 31), -1, date(2026, 2, 28), id="backwards-clamped"),
+    ],
+)
+def test_add_months(day: date, months: int, expected: date) -> None:
+    assert add_months(day, months) == expected
+
+
+@pytest.mark.parametrize(
+    ("last_request_on", "registered_on", "expected"),
+    [
+        pytest.param(
+            None,
+            date(2026, 1, 10),
+            UpdateRequestWindow(earliest=date(2026, 4, 10), latest=date(2027, 1, 10)),
+            id="no-previous-request",
+        ),
+        pytest.param(
+            date(2026, 5, 31),
+            date(2026, 1, 10),
+            UpdateRequestWindow(earliest=date(2026, 8, 31), latest=date(2027, 5, 31)),
+            id="previous-request",
+        ),
+        pytest.param(
+            date(2026, 11, 30),
+            date(2026, 1, 10),
+            UpdateRequestWindow(earliest=date(2027, 2, 28), latest=date(2027, 11, 30)),
+            id="earliest-clamped-to-month-end",
+        ),
+    ],
+)
+def test_update_request_window(
+    last_request_on: date | None, registered_on: date, expected: UpdateRequestWindow
+) -> None:
+    window = update_request_window(last_request_on=last_request_on, registered_on=registered_on)
+    assert window == expected
+
+
+def test_update_request_window_custom_interval() -> None:
+    window = update_request_window(
+        last_request_on=None, registered_on=date(2026, 1, 10), min_months=6, max_months=6
+    )
+    assert window == UpdateRequestWindow(earliest=date(2026, 7, 10), latest=date(2026, 7, 10))
+
+
+@pytest.mark.parametrize(
+    ("min_months", "max_months", "message"),
+    [
+        pytest.param(0, 12, "at least 1 month", id="min-zero"),
+        pytest.param(3, 0, "at least 1 month", id="max-zero"),
+        pytest.param(6, 3, "cannot be longer", id="min-above-max"),
+    ],
+)
+def test_update_request_window_rejects_bad_intervals(
+    min_months: int, max_months: int, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        update_request_window(
+            last_request_on=None,
+            registered_on=date(2026, 1, 10),
+            min_months=min_months,
+            max_months=max_months,
+        )
+
+
+WINDOW = UpdateRequestWindow(earliest=date(2026, 4, 10), latest=date(2027, 1, 10))
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        pytest.param(date(2026, 4, 9), False, id="day-before-earliest"),
+        pytest.param(date(2026, 4, 10), True, id="on-earliest"),
+        pytest.param(date(2026, 4, 11), True, id="day-after-earliest"),
+        pytest.param(date(2027, 1, 10), True, id="on-latest"),
+        pytest.param(date(2027, 1, 11), True, id="day-after-latest"),
+    ],
+)
+def test_may_send_update_request(on: date, expected: bool) -> None:
+    assert may_send_update_request(window=WINDOW, on=on) is expected
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        pytest.param(date(2026, 4, 10), False, id="on-earliest"),
+        pytest.param(date(2027, 1, 9), False, id="day-before-latest"),
+        pytest.param(date(2027, 1, 10), False, id="on-latest"),
+        pytest.param(date(2027, 1, 11), True, id="day-after-latest"),
+    ],
+)
+def test_update_request_overdue(on: date, expected: bool) -> None:
+    assert update_request_overdue(window=WINDOW, on=on) is expected

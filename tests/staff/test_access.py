@@ -1,0 +1,66 @@
+"""Every staff page needs both factors and an LA role; public pages are an explicit list (S3)."""
+
+import pytest
+from django.test import Client
+from django.urls import get_resolver, reverse
+
+from registers.models import StaffRole
+from tests.conftest import sign_in_fully
+from tests.factories import STAFF_PASSWORD, StaffUserFactory
+from tests.staff.test_isolation import _patterns
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC = {"healthz", "public:start", "staff:sign-in", "staff:sign-in-code", "staff:sign-out"}
+
+
+def _staff_urls() -> list[str]:
+    urls = []
+    for name, pattern in _patterns(get_resolver()):
+        if name in PUBLIC:
+            continue
+        kwargs = {k: "00000000-0000-4000-8000-000000000000" for k in pattern.pattern.converters}
+        urls.append(reverse(name, kwargs=kwargs))
+    return urls
+
+
+def test_every_route_is_either_public_or_a_staff_route():
+    assert all(url.startswith("/staff/") for url in _staff_urls())
+
+
+@pytest.mark.parametrize("url", _staff_urls())
+def test_anonymous_visitors_are_sent_to_sign_in(client, url):
+    response = client.get(url, follow=True)
+    assert response.redirect_chain
+    assert response.request["PATH_INFO"] == reverse("staff:sign-in")
+
+
+@pytest.mark.parametrize("url", _staff_urls())
+def test_the_password_alone_opens_no_staff_page(client, officer, url):
+    client.post(reverse("staff:sign-in"), {"email": officer.email, "password": STAFF_PASSWORD})
+
+    response = client.get(url, follow=True)
+
+    assert response.request["PATH_INFO"] == reverse("staff:sign-in")
+
+
+def test_a_national_analyst_cannot_open_an_la_register(client, db):
+    analyst = StaffUserFactory(role=StaffRole.NATIONAL_ANALYST, authority=None)
+    sign_in_fully(client, analyst)
+
+    response = client.get(reverse("staff:register"))
+
+    assert response.status_code == 403
+    assert b"You cannot see this page" in response.content
+
+
+def test_a_deactivated_officers_session_ends(officer):
+    client = sign_in_fully(Client(), officer)
+    assert client.get(reverse("staff:register")).status_code == 200
+
+    officer.is_active = False
+    officer.save()
+
+    response = client.get(reverse("staff:register"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("staff:sign-in"))

@@ -1,0 +1,163 @@
+"""The register list and the child record: what an officer sees, audit, query counts (P1, P2)."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from registers.models import AuditEvent, Child, ChildSafeguarding, RegisterEntry
+from registers.models.codes import CaseStatus, NotificationSource, Regime
+from tests.conftest import sign_in_fully
+from tests.factories import (
+    ChildAddressFactory,
+    ChildPersonFactory,
+    EducationArrangementFactory,
+    StaffUserFactory,
+    child_with_record,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _register_children(authority, count: int, *, start: int = 0) -> None:
+    numbers = range(start, start + count)
+    children = Child.objects.bulk_create(
+        Child(
+            authority=authority,
+            first_name=f"Child{n}",
+            last_name=f"Family{n:05d}",
+            date_of_birth=date.today() - timedelta(days=2500 + n),
+        )
+        for n in numbers
+    )
+    RegisterEntry.objects.bulk_create(
+        RegisterEntry(
+            authority=authority,
+            child=child,
+            reference=f"BULK-{n:05d}",
+            status=CaseStatus.REGISTERED,
+            regime=Regime.EHE_2019,
+            source=NotificationSource.PARENT,
+            notified_on=date.today(),
+        )
+        for n, child in zip(numbers, children, strict=True)
+    )
+
+
+def _queries_for(client, url: str) -> int:
+    """SQL statements a page runs, not counting the savepoints that exist only because each
+    test runs inside a transaction (in production those blocks are BEGIN and COMMIT)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return sum(
+        1 for query in queries if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    )
+
+
+def test_register_list_query_count_does_not_grow_with_the_register(officer_client, devon):
+    url = reverse("staff:register")
+    _register_children(devon, 10)
+    with_ten = _queries_for(officer_client, url)
+
+    _register_children(devon, 990, start=10)
+    with_a_thousand = _queries_for(officer_client, url)
+    on_a_later_page = _queries_for(officer_client, url + "?page=15")
+
+    assert RegisterEntry.objects.filter(authority=devon).count() == 1000
+    assert with_ten == with_a_thousand == on_a_later_page
+    assert with_a_thousand <= 8
+
+
+def test_register_list_pages_through_the_register(officer_client, devon, settings):
+    settings.CNIS_REGISTER_PAGE_SIZE = 10
+    _register_children(devon, 25)
+
+    first = officer_client.get(reverse("staff:register"))
+    last = officer_client.get(reverse("staff:register") + "?page=3")
+
+    assert b"25 entries" in first.content
+    assert len(first.context["page"].object_list) == 10
+    assert len(last.context["page"].object_list) == 5
+    assert b'aria-label="Page 3"' in first.content
+
+
+def test_child_record_shows_the_record(officer_client, devon):
+    child = child_with_record(authority=devon, first_name="Amelia", last_name="Brightwater")
+
+    response = officer_client.get(reverse("staff:child", kwargs={"child_id": child.pk}))
+
+    content = response.content.decode()
+    assert "Amelia Brightwater" in content
+    assert child.entries.get().reference in content
+    assert "Forest School" in content
+    assert "hours a week" in content
+
+
+def test_each_record_view_leaves_exactly_one_audit_row(officer_client, officer, devon):
+    child = child_with_record(authority=devon)
+    url = reverse("staff:child", kwargs={"child_id": child.pk})
+
+    officer_client.get(url)
+    officer_client.get(url)
+
+    events = AuditEvent.objects.filter(object_type="child", object_id=str(child.pk))
+    assert events.count() == 2
+    event = events.first()
+    assert event.actor_id == officer.pk
+    assert event.authority_id == devon.pk
+    assert event.action == AuditEvent.Action.VIEW
+    assert event.outcome == AuditEvent.Outcome.ALLOWED
+    assert len(event.request_id) == 32
+    assert event.ip_address == "127.0.0.1"
+    assert "safeguarding" not in event.categories
+
+
+def test_child_record_query_count_does_not_grow_with_the_record(officer_client, devon):
+    small = child_with_record(authority=devon)
+    large = child_with_record(authority=devon)
+    for _ in range(4):
+        ChildPersonFactory(child=large)
+        EducationArrangementFactory(child=large)
+        ChildAddressFactory(child=large, kind="additional")
+
+    small_count = _queries_for(
+        officer_client, reverse("staff:child", kwargs={"child_id": small.pk})
+    )
+    large_count = _queries_for(
+        officer_client, reverse("staff:child", kwargs={"child_id": large.pk})
+    )
+
+    assert small_count == large_count
+    assert large_count <= 10
+
+
+def test_safeguarding_is_shown_only_to_cleared_staff(client, officer, devon):
+    child = child_with_record(authority=devon)
+    ChildSafeguarding.objects.create(child=child, child_protection_plan="current")
+    url = reverse("staff:child", kwargs={"child_id": child.pk})
+
+    uncleared = sign_in_fully(client, officer).get(url)
+    assert b"Child protection plan" not in uncleared.content
+
+    lead = StaffUserFactory(authority=devon, can_view_safeguarding=True)
+    cleared = sign_in_fully(client, lead).get(url)
+    assert b"Child protection plan" in cleared.content
+    event = AuditEvent.objects.filter(actor=lead).latest("occurred_at")
+    assert "safeguarding" in event.categories
+
+
+def test_staff_pages_are_not_cached_and_carry_security_headers(officer_client, devon):
+    child = child_with_record(authority=devon)
+
+    response = officer_client.get(reverse("staff:child", kwargs={"child_id": child.pk}))
+
+    assert response["Cache-Control"] == "no-store"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    policy = response["Content-Security-Policy"]
+    for directive in ("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"):
+        assert directive in policy
+    assert "unsafe-inline" not in policy
