@@ -197,6 +197,10 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not CNIS_STATIC_MANIFEST
 
+# The cache holds rate-limit counters. Per process by default; production points CACHE_URL at
+# Redis (redis://redis:6379/1). A cache that is down never blocks a parent: limits fail open.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
@@ -221,12 +225,39 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    # Side effects written to the outbox are delivered by this sweep, never inside a request.
+    "outbox-sweep": {"task": "registers.tasks.outbox.outbox_sweep", "schedule": 15.0},
+    # s.436D: keep every registered child inside the 3-to-12-month update request window.
+    "update-requests-send-due": {
+        "task": "registers.tasks.update_requests.update_requests_send_due",
+        "schedule": 6 * 60 * 60.0,
+    },
+    # s.436E: provider requests not answered in the LA's period become overdue tasks.
+    "provider-requests-mark-overdue": {
+        "task": "registers.tasks.provider_requests.provider_requests_mark_overdue",
+        "schedule": 6 * 60 * 60.0,
+    },
+}
+# With no broker (the embedded demo runs tasks eagerly), deliver the outbox right after the
+# transaction commits instead of waiting for a sweep that nothing would schedule.
+CNIS_OUTBOX_DELIVER_ON_COMMIT = env.bool(
+    "CNIS_OUTBOX_DELIVER_ON_COMMIT", default=CELERY_TASK_ALWAYS_EAGER
+)
 
 # The services this deployment offers. One deployment may host one LA or several.
 CNIS_SERVICE_NAME = env.str("CNIS_SERVICE_NAME", default="Children not in school register")
 CNIS_PHASE = env.str("CNIS_PHASE", default="Beta")
 CNIS_FEEDBACK_EMAIL = env.str("CNIS_FEEDBACK_EMAIL", default="")
 CNIS_REGISTER_PAGE_SIZE = env.int("CNIS_REGISTER_PAGE_SIZE", default=50)
+# The address parents and providers are sent links to (emails need an absolute URL).
+CNIS_PUBLIC_BASE_URL = env.str("CNIS_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+# Secure links in update and provider requests stop working after this many days.
+CNIS_LINK_EXPIRY_DAYS = env.int("CNIS_LINK_EXPIRY_DAYS", default=28)
+# Public form posts allowed per client address per hour (ASVS 2.4.1); then a 429 page.
+CNIS_PUBLIC_POSTS_PER_HOUR = env.int("CNIS_PUBLIC_POSTS_PER_HOUR", default=120)
+# Answers in progress are kept server-side and dropped after this many idle seconds.
+CNIS_ANSWERS_IDLE_SECONDS = env.int("CNIS_ANSWERS_IDLE_SECONDS", default=SESSION_COOKIE_AGE)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],

@@ -1,9 +1,15 @@
-from django.urls import path
+from django.urls import include, path
 
-from registers.public import views
+from registers.public import authority, views
 
 app_name = "public"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("choose-your-local-authority/", authority.choose_authority, name="choose-authority"),
+    path("notify/", include("registers.public.notify.urls")),
+    path("update/", include("registers.public.updates.urls")),
+    path("change/", include("registers.public.changes.urls")),
+    path("support/", include("registers.public.support.urls")),
+    path("provider/", include("registers.public.providers.urls")),
 ]

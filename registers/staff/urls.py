@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 from registers.staff import sign_in, views
@@ -13,4 +13,6 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("children/new/", views.child_add, name="child-add"),
     path("children/<uuid:child_id>/", views.child_record, name="child"),
+    path("", include("registers.staff.update_request_urls")),
+    path("", include("registers.staff.provider_request_urls")),
 ]

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
+from django.urls.converters import IntConverter, UUIDConverter
 
 from registers.models import StaffRole
 from tests.conftest import sign_in_fully
@@ -11,21 +12,42 @@ from tests.staff.test_isolation import _patterns
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"healthz", "public:start", "staff:sign-in", "staff:sign-in-code", "staff:sign-out"}
+# Routes anyone may open: the health check, staff sign-in, and the public service (namespace
+# "public", whose pages hold no register data but what a link's secret or the parent's own
+# answers unlock).
+PUBLIC = {"healthz", "staff:sign-in", "staff:sign-in-code", "staff:sign-out"}
+
+
+def _is_public(name: str) -> bool:
+    return name in PUBLIC or name.startswith("public:")
+
+
+def _sample_kwargs(pattern) -> dict[str, object]:
+    samples = {UUIDConverter: "00000000-0000-4000-8000-000000000000", IntConverter: 1}
+    return {
+        kwarg: samples.get(type(converter), "sample")
+        for kwarg, converter in pattern.pattern.converters.items()
+    }
 
 
 def _staff_urls() -> list[str]:
     urls = []
     for name, pattern in _patterns(get_resolver()):
-        if name in PUBLIC:
+        if _is_public(name):
             continue
-        kwargs = {k: "00000000-0000-4000-8000-000000000000" for k in pattern.pattern.converters}
-        urls.append(reverse(name, kwargs=kwargs))
+        urls.append(reverse(name, kwargs=_sample_kwargs(pattern)))
     return urls
 
 
 def test_every_route_is_either_public_or_a_staff_route():
+    assert _staff_urls()
     assert all(url.startswith("/staff/") for url in _staff_urls())
+
+
+def test_public_routes_are_outside_staff():
+    for name, pattern in _patterns(get_resolver()):
+        if name.startswith("public:"):
+            assert not reverse(name, kwargs=_sample_kwargs(pattern)).startswith("/staff/")
 
 
 @pytest.mark.parametrize("url", _staff_urls())

@@ -1,0 +1,83 @@
+"""Which LA a parent or provider is dealing with.
+
+A single-LA deployment goes straight in; one that hosts several asks first and remembers the
+answer for the visit.
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from urllib.parse import urlencode
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from registers.models import LocalAuthority
+from registers.public.ratelimit import public_post_rate_limited
+from registers.selectors.authorities import hosted_authorities
+
+CHOSEN = "cnis_public_authority"
+
+View = Callable[..., HttpResponse]
+
+
+def chosen_authority(request: HttpRequest) -> LocalAuthority | None:
+    hosted = list(hosted_authorities())
+    if len(hosted) == 1:
+        return hosted[0]
+    chosen = request.session.get(CHOSEN)
+    return next((authority for authority in hosted if authority.pk == chosen), None)
+
+
+def with_authority(view: View) -> View:
+    """Pass the parent's LA to the view as `authority`, asking for it first where needed."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        authority = chosen_authority(request)
+        if authority is None:
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('public:choose-authority')}?{query}")
+        return view(request, *args, authority=authority, **kwargs)
+
+    return wrapped
+
+
+class AuthorityChoiceForm(forms.Form):
+    authority = forms.ModelChoiceField(
+        label="Which local authority area does your child live in?",
+        queryset=LocalAuthority.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": "Select the local authority area your child lives in",
+            "invalid_choice": "Select the local authority area your child lives in",
+        },
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["authority"].queryset = hosted_authorities()
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.radios("authority", legend_size=Size.LARGE, legend_tag="h1"),
+            Submit("continue", "Continue"),
+        )
+
+
+@public_post_rate_limited
+@require_http_methods(["GET", "POST"])
+def choose_authority(request: HttpRequest) -> HttpResponse:
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = reverse("public:start")
+    form = AuthorityChoiceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        request.session[CHOSEN] = form.cleaned_data["authority"].pk
+        return redirect(next_url)
+    return render(request, "public/question.html", {"form": form, "title": "Your local authority"})
