@@ -10,7 +10,9 @@ from registers.models import (
     ChildAddress,
     ChildPerson,
     EducationArrangement,
+    InformationRequest,
     LocalAuthority,
+    Notification,
     RegisterEntry,
 )
 
