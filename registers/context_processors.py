@@ -17,5 +17,6 @@ def service(request: HttpRequest) -> dict[str, object]:
     return {
         "service_name": settings.CNIS_SERVICE_NAME,
         "service_phase": settings.CNIS_PHASE,
+        "feedback_email": settings.CNIS_FEEDBACK_EMAIL,
         "header_authority": authority,
     }
