@@ -49,7 +49,22 @@ def child_get(*, authority: LocalAuthority, child_id: UUID | str) -> Child:
                 "educator", "provider__address"
             ).order_by("id"),
         ),
-        Prefetch("entries", queryset=RegisterEntry.objects.order_by("-notified_on")),
+        Prefetch(
+            "entries",
+            queryset=RegisterEntry.objects.order_by("-notified_on").prefetch_related(
+                Prefetch(
+                    "information_requests",
+                    queryset=InformationRequest.objects.order_by("-sent_at"),
+                )
+            ),
+        ),
+        Prefetch("notifications", queryset=Notification.objects.order_by("-received_at")),
+        Prefetch(
+            "information_requests",
+            queryset=InformationRequest.objects.filter(kind=InformationRequest.Kind.PROVIDER)
+            .select_related("provider")
+            .order_by("-sent_at"),
+        ),
     )
     try:
         return queryset.get(pk=child_id)

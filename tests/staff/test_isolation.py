@@ -19,8 +19,7 @@ def _patterns(resolver: URLResolver, namespace: str = ""):
 
 
 def _id_routes() -> list[tuple[str, list[str]]]:
-    """Every staff route that takes an id; each is called with another LA's child's id (a
-    route about another kind of record must also answer 404 for an id it does not know)."""
+    """Every staff route that takes an id."""
     routes = []
     for name, pattern in _patterns(get_resolver()):
         converters = list(pattern.pattern.converters)
@@ -29,15 +28,27 @@ def _id_routes() -> list[tuple[str, list[str]]]:
     return routes
 
 
+def _their_ids(child) -> dict[str, object]:
+    """The ids of another LA's records, by the URL keyword that names each kind."""
+    return {
+        "child_id": child.pk,
+        "entry_id": child.entries.get().pk,
+        "provider_id": child.arrangements.get().provider_id,
+    }
+
+
 def test_the_walk_finds_the_routes_that_take_an_id():
     names = [name for name, _ in _id_routes()]
     assert "staff:child" in names
 
 
 @pytest.mark.parametrize(("name", "kwargs"), _id_routes())
-def test_another_las_child_answers_404_on_every_route(officer_client, cornwall, name, kwargs):
+def test_another_las_record_answers_404_on_every_route(officer_client, cornwall, name, kwargs):
     theirs = child_with_record(authority=cornwall, first_name="Kerensa", last_name="Trelawny")
-    url = reverse(name, kwargs={kwarg: theirs.pk for kwarg in kwargs})
+    ids = _their_ids(theirs)
+    unknown = [kwarg for kwarg in kwargs if kwarg not in ids]
+    assert not unknown, f"{name} takes {unknown}: add that kind of record to _their_ids"
+    url = reverse(name, kwargs={kwarg: ids[kwarg] for kwarg in kwargs})
 
     for method in (officer_client.get, officer_client.post):
         response = method(url)

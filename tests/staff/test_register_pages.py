@@ -6,9 +6,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from registers.models import AuditEvent, Child, ChildSafeguarding, RegisterEntry
-from registers.models.codes import CaseStatus, NotificationSource, Regime
+from registers.models import (
+    AuditEvent,
+    Child,
+    ChildSafeguarding,
+    InformationRequest,
+    Notification,
+    RegisterEntry,
+)
+from registers.models.codes import CaseStatus, NotificationKind, NotificationSource, Regime
 from tests.conftest import sign_in_fully
 from tests.factories import (
     ChildAddressFactory,
@@ -44,6 +52,37 @@ def _register_children(authority, count: int, *, start: int = 0) -> None:
         )
         for n, child in zip(numbers, children, strict=True)
     )
+
+
+def _notification_and_requests(child, provider, n: int) -> None:
+    """A notification about the child, an update request on its entry and a provider request."""
+    now = timezone.now()
+    entry = child.entries.get()
+    Notification.objects.create(
+        authority=child.authority,
+        kind=NotificationKind.CHANGE_OF_CIRCUMSTANCES,
+        source=NotificationSource.PARENT,
+        idempotency_key=f"change-{child.pk}-{n}",
+        reference=entry.reference,
+        payload={"details": "We have moved"},
+        received_at=now,
+        child=child,
+        entry=entry,
+    )
+    for kind, fields in (
+        (InformationRequest.Kind.PARENT_UPDATE, {"entry": entry}),
+        (InformationRequest.Kind.PROVIDER, {"provider": provider}),
+    ):
+        request = InformationRequest.objects.create(
+            authority=child.authority,
+            kind=kind,
+            sent_at=now,
+            respond_by=now.date(),
+            expires_at=now,
+            token_digest=f"{kind}-{child.pk}-{n}",
+            **fields,
+        )
+        request.children.add(child)
 
 
 def _queries_for(client, url: str) -> int:
@@ -118,10 +157,11 @@ def test_each_record_view_leaves_exactly_one_audit_row(officer_client, officer, 
 def test_child_record_query_count_does_not_grow_with_the_record(officer_client, devon):
     small = child_with_record(authority=devon)
     large = child_with_record(authority=devon)
-    for _ in range(4):
+    for n in range(4):
         ChildPersonFactory(child=large)
-        EducationArrangementFactory(child=large)
+        arrangement = EducationArrangementFactory(child=large)
         ChildAddressFactory(child=large, kind="additional")
+        _notification_and_requests(large, arrangement.provider, n)
 
     small_count = _queries_for(
         officer_client, reverse("staff:child", kwargs={"child_id": small.pk})
