@@ -18,12 +18,14 @@ logger = logging.getLogger(__name__)
 
 View = Callable[..., HttpResponse]
 
+WINDOW_SECONDS = 3600
 
-def _over_limit(request: HttpRequest) -> bool:
-    window = int(time.time() // 3600)
+
+def _over_limit(request: HttpRequest, now: float) -> bool:
+    window = int(now // WINDOW_SECONDS)
     key = f"cnis:public-posts:{request.META.get('REMOTE_ADDR', '')}:{window}"
     try:
-        cache.add(key, 0, timeout=3600)
+        cache.add(key, 0, timeout=WINDOW_SECONDS)
         count = cache.incr(key)
     except Exception:  # any cache failure: let the parent through, and say so in the log
         logger.warning("Rate-limit cache unavailable; public post allowed")
@@ -36,8 +38,12 @@ def public_post_rate_limited(view: View) -> View:
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method == "POST" and _over_limit(request):
-            return render(request, "429.html", status=429)
+        now = time.time()
+        if request.method == "POST" and _over_limit(request, now):
+            response = render(request, "429.html", status=429)
+            # When this client's window ends, so browsers and scripts know when to try again.
+            response["Retry-After"] = str(WINDOW_SECONDS - int(now % WINDOW_SECONDS))
+            return response
         return view(request, *args, **kwargs)
 
     return wrapped

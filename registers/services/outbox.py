@@ -2,14 +2,27 @@
 
 A request never talks to the broker. It writes an OutboxMessage in its own transaction; the
 sweep (a Celery beat task) delivers what is pending, so a parent's submission succeeds even while
-Redis is down, and its email goes once Redis is back.
+Redis is down, and its email goes once Redis is back. The embedded demo has no broker: there
+(CNIS_OUTBOX_DELIVER_ON_COMMIT) a message is delivered in-process as soon as its transaction
+commits.
 """
 
-from django.db import transaction
+import logging
+import re
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from registers.models import OutboxMessage
 
+logger = logging.getLogger(__name__)
+
 EMAIL = "email"
+LAST_ERROR_LENGTH = 300
+EMAIL_ADDRESS = re.compile(r"[^\s@<>'\"(),;:]+@[^\s@<>'\"(),;:]+")
 
 
 def outbox_enqueue(*, topic: str, payload: dict, dedupe_key: str) -> OutboxMessage:
@@ -24,6 +37,84 @@ def email_enqueue(*, to: str, subject: str, body: str, dedupe_key: str) -> Outbo
     """An email, sent by the outbox sweep after this transaction commits."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Emails are enqueued inside the transaction of the work they follow")
-    return outbox_enqueue(
+    message = outbox_enqueue(
         topic=EMAIL, payload={"to": to, "subject": subject, "body": body}, dedupe_key=dedupe_key
     )
+    outbox_deliver_after_commit(message)
+    return message
+
+
+def outbox_deliver_after_commit(message: OutboxMessage) -> None:
+    """Where there is no broker (the embedded demo), deliver once the transaction commits.
+
+    Otherwise do nothing: the sweep delivers it, and the request never touches the broker.
+    """
+    if settings.CNIS_OUTBOX_DELIVER_ON_COMMIT:
+        message_id = message.pk
+        transaction.on_commit(lambda: outbox_deliver(message_id=message_id))
+
+
+def _publish(message: OutboxMessage) -> None:
+    if message.topic != EMAIL:
+        raise ValueError(f"No publisher for outbox topic {message.topic!r}")
+    payload = message.payload
+    send_mail(
+        subject=payload["subject"],
+        message=payload["body"],
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[payload["to"]],
+    )
+
+
+def _failure_note(error: Exception) -> str:
+    # Mail servers quote the recipient back in their errors; the note is for operators and
+    # must not carry a parent's address, so any email address is blanked out.
+    text = EMAIL_ADDRESS.sub("[email address]", f"{type(error).__name__}: {error}")
+    return text[:LAST_ERROR_LENGTH]
+
+
+def outbox_deliver(*, message_id: int) -> bool:
+    """Deliver one pending message exactly once; True if it went now, False otherwise.
+
+    The row stays locked from the check to the mark, so two sweeps never send it twice. A
+    failure is noted on the row (attempts, last error) and left pending for the next sweep.
+    """
+    # On PostgreSQL a row another sweep is delivering is skipped, not waited for.
+    skip_locked = connection.features.has_select_for_update_skip_locked
+    message = None
+    try:
+        with transaction.atomic():
+            message = (
+                OutboxMessage.objects.select_for_update(skip_locked=skip_locked)
+                .filter(pk=message_id, published_at__isnull=True)
+                .first()
+            )
+            if message is None:
+                return False
+            _publish(message)
+            message.published_at = timezone.now()
+            message.save(update_fields=["published_at"])
+    except Exception as error:  # whatever the mail server raised, the sweep retries later
+        if message is None:
+            raise
+        note = _failure_note(error)
+        OutboxMessage.objects.filter(pk=message_id).update(
+            attempts=F("attempts") + 1, last_error=note
+        )
+        logger.warning("Outbox message %s not delivered: %s", message_id, note)
+        return False
+    return True
+
+
+def outbox_sweep(*, limit: int = 100) -> int:
+    """Deliver pending messages, oldest first; return how many went.
+
+    Not one transaction on purpose: each message is delivered and marked in its own, so an
+    email already sent is never rolled back to pending by a later failure.
+    """
+    pending = (
+        OutboxMessage.objects.filter(published_at__isnull=True)
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(outbox_deliver(message_id=message_id) for message_id in list(pending))

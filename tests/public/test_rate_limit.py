@@ -1,0 +1,148 @@
+"""Posts to public forms are limited per client address (S10, ASVS 2.4.1); the limit fails open."""
+
+import socket
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.urls import reverse
+
+from cnis.celery import app
+from registers.public.authority import CHOSEN
+
+pytestmark = pytest.mark.django_db
+
+TOO_MANY = "Sorry, there have been too many attempts"
+# Two minutes into an hour, so an hour's worth of test never straddles two windows by accident.
+START = datetime(2026, 11, 2, 9, 2, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def limit(settings) -> int:
+    settings.CNIS_PUBLIC_POSTS_PER_HOUR = 3
+    return 3
+
+
+@pytest.fixture
+def chooser(devon, cornwall) -> str:
+    return reverse("public:choose-authority")
+
+
+def closed_port() -> int:
+    """A localhost port that nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def choose(client, url: str, authority, address: str = "198.51.100.7"):
+    return client.post(url, {"authority": authority.pk}, REMOTE_ADDR=address)
+
+
+def test_posts_beyond_the_limit_get_the_too_many_attempts_page(client, limit, chooser, devon):
+    with time_machine.travel(START, tick=False):
+        for _ in range(limit):
+            assert choose(client, chooser, devon).status_code == 302
+
+        response = choose(client, chooser, devon)
+
+    assert response.status_code == 429
+    content = response.content.decode()
+    assert f'<h1 class="govuk-heading-l">{TOO_MANY}</h1>' in content
+    assert "Wait an hour, then try again" in content
+    assert "Skip to main content" in content  # the service's own layout, not a bare error
+    assert response["Retry-After"] == str(58 * 60)
+
+
+def test_a_refused_post_changes_nothing(client, limit, chooser, devon, cornwall):
+    with time_machine.travel(START, tick=False):
+        for _ in range(limit):
+            choose(client, chooser, devon)
+        assert choose(client, chooser, cornwall).status_code == 429
+
+        assert client.session[CHOSEN] == devon.pk
+
+
+def test_another_address_is_not_affected(client, limit, chooser, devon):
+    with time_machine.travel(START, tick=False):
+        for _ in range(limit + 1):
+            choose(client, chooser, devon, address="198.51.100.7")
+
+        assert choose(client, chooser, devon, address="203.0.113.9").status_code == 302
+        assert choose(client, chooser, devon, address="198.51.100.7").status_code == 429
+
+
+def test_pages_read_with_get_are_not_counted(client, limit, chooser, devon):
+    with time_machine.travel(START, tick=False):
+        for _ in range(limit * 3):
+            assert client.get(chooser, REMOTE_ADDR="198.51.100.7").status_code == 200
+
+        for _ in range(limit):
+            assert choose(client, chooser, devon).status_code == 302
+        assert client.get(chooser, REMOTE_ADDR="198.51.100.7").status_code == 200
+
+
+def test_the_limit_resets_after_an_hour(client, limit, chooser, devon):
+    with time_machine.travel(START, tick=False) as traveller:
+        for _ in range(limit + 1):
+            choose(client, chooser, devon)
+        assert choose(client, chooser, devon).status_code == 429
+
+        traveller.shift(timedelta(minutes=50))
+        assert choose(client, chooser, devon).status_code == 429
+
+        traveller.shift(timedelta(hours=1))
+        for _ in range(limit):
+            assert choose(client, chooser, devon).status_code == 302
+        assert choose(client, chooser, devon).status_code == 429
+
+
+def test_posts_are_allowed_when_the_cache_is_down(client, settings, limit, chooser, devon):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        }
+    }
+
+    for _ in range(limit * 2):
+        assert choose(client, chooser, devon).status_code == 302
+
+
+@pytest.fixture
+def unreachable_broker(settings):
+    """Celery as in production, but pointed at a port nothing listens on."""
+    broker = f"redis://127.0.0.1:{closed_port()}/0"
+    previous = {"broker_url": app.conf.broker_url, "task_always_eager": app.conf.task_always_eager}
+    settings.CNIS_OUTBOX_DELIVER_ON_COMMIT = False
+    settings.CELERY_BROKER_URL = broker
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.update(broker_url=broker, task_always_eager=False)
+    yield broker
+    app.conf.update(previous)
+
+
+def test_a_public_post_never_calls_the_broker(
+    client, unreachable_broker, chooser, devon, monkeypatch
+):
+    connections: list[str] = []
+    monkeypatch.setattr(
+        "kombu.connection.Connection._establish_connection",
+        lambda connection: connections.append(connection.as_uri()),
+    )
+
+    started = time.monotonic()
+    response = choose(client, chooser, devon)
+
+    assert response.status_code == 302
+    assert time.monotonic() - started < 1
+    assert connections == []
