@@ -1,0 +1,63 @@
+"""A parent asks the LA for support (Education Act 1996 s.436G)."""
+
+import uuid
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from registers.errors import ApplicationError
+from registers.public.authority import with_authority
+from registers.public.ratelimit import public_post_rate_limited
+from registers.public.support.forms import SupportRequestForm
+from registers.public.updates.forms import posted_data
+from registers.services.changes import SupportRequestDetails, support_request_submit
+
+DONE = "cnis_support_done"
+
+
+@public_post_rate_limited
+@require_http_methods(["GET", "POST"])
+@with_authority
+def support_request(request: HttpRequest, authority) -> HttpResponse:
+    form = SupportRequestForm(posted_data(request), initial={"idempotency_key": uuid.uuid4().hex})
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        key = fields.pop("idempotency_key")
+        try:
+            notification = support_request_submit(
+                authority=authority,
+                details=SupportRequestDetails(**fields),
+                idempotency_key=f"support-{key}",
+                request=request,
+            )
+        except ApplicationError as error:
+            for field, messages in error.errors.items():
+                for message in messages:
+                    form.add_error(None if field == "__all__" else field, message)
+        else:
+            request.session[DONE] = notification.reference
+            return redirect("public:support-done")
+    return render(
+        request,
+        "public/updates/form_page.html",
+        {
+            "form": form,
+            "heading": "Ask for support",
+            "intro": (
+                f"{authority.name} can give support to families whose children are not in "
+                "school, such as advice. Tell us what would help, and an officer will contact "
+                "you."
+            ),
+            "back_url": reverse("public:start"),
+        },
+    )
+
+
+@require_GET
+def support_request_done(request: HttpRequest) -> HttpResponse:
+    reference = request.session.get(DONE)
+    if not reference:
+        return redirect("public:start")
+    return render(request, "public/support/done.html", {"reference": reference})

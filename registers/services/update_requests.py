@@ -1,0 +1,466 @@
+"""Update requests to parents (Education Act 1996 s.436D, rule P2).
+
+Parents give updates about their child's education only when the LA asks; the LA must ask at
+least every 12 months and not more often than every 3 (both per-LA settings until regulations
+fix them). A request is a single-use link that expires; the parent's answer is a new
+notification for an officer to review. Nothing on the register changes until then.
+"""
+
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from registers.errors import ApplicationError
+from registers.models import (
+    AuditEvent,
+    InformationRequest,
+    LocalAuthority,
+    Notification,
+    RegisterEntry,
+    Task,
+)
+from registers.models.codes import NotificationKind, NotificationSource
+from registers.rules.deadlines import (
+    days_beginning_with,
+    may_send_update_request,
+    update_request_window,
+)
+from registers.rules.identifiers import IdentifierError, normalise_postcode
+from registers.selectors.authorities import hosted_authorities
+from registers.selectors.update_requests import (
+    OPEN_STATUSES,
+    entries_with_update_history,
+    register_entry_for_reference,
+    update_request_held,
+)
+from registers.services.audit import audit_record
+from registers.services.links import (
+    information_request_for_link,
+    link_expiry,
+    link_token_new,
+    link_url,
+)
+from registers.services.outbox import email_enqueue
+
+# The scheduled job sends a request once the latest allowed day is this close.
+SEND_DUE_LEAD_DAYS = 14
+# An officer reviews a parent's answer within this many days (a service standard, not law).
+REVIEW_PERIOD_DAYS = 15
+HOURS_IN_A_WEEK = Decimal(168)
+
+NOT_OPEN = "An update request can only be sent while the child is on the register"
+NO_EMAIL = (
+    "There is no email address for the child's parents – add one to a parent before sending "
+    "an update request"
+)
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def audit_write(
+    *,
+    request: HttpRequest | None,
+    authority: LocalAuthority,
+    object_type: str,
+    object_id: object,
+    categories: list[str],
+) -> None:
+    """One audit row for a write, from a request (staff or public) or from the scheduler."""
+    if request is not None:
+        audit_record(
+            request=request,
+            action=AuditEvent.Action.CREATE,
+            outcome=AuditEvent.Outcome.ALLOWED,
+            object_type=object_type,
+            object_id=str(object_id),
+            categories=categories,
+        )
+    else:
+        AuditEvent.objects.create(
+            authority=authority,
+            action=AuditEvent.Action.CREATE,
+            outcome=AuditEvent.Outcome.ALLOWED,
+            object_type=object_type,
+            object_id=str(object_id),
+            categories=sorted(categories),
+        )
+
+
+def _contact_email(entry: RegisterEntry) -> str:
+    """The main contact's email, else the first parent's who has one."""
+    links = getattr(entry.child, "contacts", None)
+    if links is None:
+        links = entry.child.relationships.select_related("person").order_by(
+            "-is_main_contact", "id"
+        )
+    return next((link.person.email for link in links if link.person.email), "")
+
+
+def _window_refusal(
+    *, entry: RegisterEntry, last: InformationRequest | None, today: date
+) -> str | None:
+    """Why a request may not be sent today (s.436D minimum interval), or None if it may."""
+    authority = entry.authority
+    last_on = timezone.localdate(last.sent_at) if last else None
+    window = update_request_window(
+        last_request_on=last_on,
+        registered_on=entry.registered_on or entry.notified_on,
+        min_months=authority.update_request_min_months,
+        max_months=authority.update_request_max_months,
+    )
+    if may_send_update_request(window=window, on=today):
+        return None
+    if last_on is not None:
+        return (
+            f"An update request was sent on {long_date(last_on)}. The next one can be sent "
+            f"from {long_date(window.earliest)}"
+        )
+    return (
+        f"The child was entered on the register on "
+        f"{long_date(entry.registered_on or entry.notified_on)}. The first update request can "
+        f"be sent from {long_date(window.earliest)}"
+    )
+
+
+def _email_body(*, entry: RegisterEntry, url: str, respond_by: date, expires: date) -> str:
+    authority = entry.authority
+    return (
+        "Dear parent or carer,\n\n"
+        f"{authority.name} keeps a register of children who are not in school. We need to "
+        f"check that what we hold about {entry.child.first_name}'s education is still "
+        "correct.\n\n"
+        f"Please check it, and tell us about any changes, by {long_date(respond_by)}:\n\n"
+        f"{url}\n\n"
+        f"The link works once, until {long_date(expires)}. If it has stopped working, the page "
+        "it opens lets you ask for a new one.\n\n"
+        f"Your reference is {entry.reference}.\n\n"
+        f"{authority.name}"
+    )
+
+
+def _update_request_create(
+    *,
+    entry: RegisterEntry,
+    request: HttpRequest | None,
+    actor,
+    today: date,
+    replacing_expired: bool,
+) -> tuple[InformationRequest, str]:
+    # Lock the entry so that two officers (or an officer and the job) cannot both send one.
+    entry = (
+        RegisterEntry.objects.select_for_update()
+        .select_related("authority", "child")
+        .get(pk=entry.pk)
+    )
+    if entry.status not in OPEN_STATUSES:
+        raise ApplicationError(NOT_OPEN)
+    now = timezone.now()
+    last = (
+        entry.information_requests.filter(kind=InformationRequest.Kind.PARENT_UPDATE)
+        .order_by("-sent_at")
+        .first()
+    )
+    expired_unanswered = last is not None and last.used_at is None and last.expires_at <= now
+    refusal = _window_refusal(entry=entry, last=last, today=today)
+    if refusal and not (replacing_expired and expired_unanswered):
+        raise ApplicationError(refusal)
+    email = _contact_email(entry)
+    if not email:
+        raise ApplicationError(NO_EMAIL)
+
+    token, digest = link_token_new()
+    row = InformationRequest.objects.create(
+        authority=entry.authority,
+        kind=InformationRequest.Kind.PARENT_UPDATE,
+        entry=entry,
+        sent_at=now,
+        respond_by=days_beginning_with(today, entry.authority.registration_period_days),
+        expires_at=link_expiry(),
+        token_digest=digest,
+        created_by=actor,
+        modified_by=actor,
+    )
+    audit_write(
+        request=request,
+        authority=entry.authority,
+        object_type="information_request",
+        object_id=row.pk,
+        categories=["education"],
+    )
+    url = link_url(path=reverse("public:update-request", kwargs={"token": token}))
+    email_enqueue(
+        to=email,
+        subject=f"{entry.authority.name}: please check your child's details",
+        body=_email_body(
+            entry=entry,
+            url=url,
+            respond_by=row.respond_by,
+            expires=timezone.localdate(row.expires_at),
+        ),
+        dedupe_key=f"update-request-{row.pk}",
+    )
+    return row, token
+
+
+@transaction.atomic
+def update_request_send(
+    *,
+    entry: RegisterEntry,
+    request: HttpRequest | None,
+    actor=None,
+    replacing_expired: bool = False,
+) -> tuple[InformationRequest, str]:
+    """Send the parents an update request: a single-use link by email, through the outbox.
+
+    Refused when it would come sooner than the LA's minimum interval after the last request
+    (or after registration), or when no parent has an email address. `replacing_expired`
+    lifts the interval rule only where the last request expired without an answer: the parent
+    was never able to answer it, so a new link is not a new demand on them.
+    Returns the request and the link's secret, which goes only into the email.
+    """
+    if actor is None and request is not None and request.user.is_authenticated:
+        actor = request.user
+    return _update_request_create(
+        entry=entry,
+        request=request,
+        actor=actor,
+        today=timezone.localdate(),
+        replacing_expired=replacing_expired,
+    )
+
+
+def _send_is_due(*, entry: RegisterEntry, today: date, now) -> bool:
+    requests = entry.parent_requests
+    if any(r.used_at is None and r.expires_at > now for r in requests):
+        return False
+    if not _contact_email(entry):
+        return False
+    authority = entry.authority
+    last = requests[0] if requests else None
+    window = update_request_window(
+        last_request_on=timezone.localdate(last.sent_at) if last else None,
+        registered_on=entry.registered_on or entry.notified_on,
+        min_months=authority.update_request_min_months,
+        max_months=authority.update_request_max_months,
+    )
+    return may_send_update_request(window=window, on=today) and window.latest <= today + timedelta(
+        days=SEND_DUE_LEAD_DAYS
+    )
+
+
+def update_requests_send_due(*, today: date | None = None) -> int:
+    """Send a request for every open entry whose 12-month limit is near or past.
+
+    Run by the scheduler, so that no child on a hosted LA's register goes longer than the LA's
+    maximum interval without being asked (s.436D). Entries with no parent email, or with a
+    request still waiting for an answer, are left for an officer. Returns how many were sent.
+    """
+    today = today or timezone.localdate()
+    now = timezone.now()
+    authority_ids = list(hosted_authorities().values_list("pk", flat=True))
+    sent = 0
+    for entry in entries_with_update_history(authority_ids=authority_ids).iterator(chunk_size=500):
+        if not _send_is_due(entry=entry, today=today, now=now):
+            continue
+        try:
+            with transaction.atomic():
+                _update_request_create(
+                    entry=entry, request=None, actor=None, today=today, replacing_expired=False
+                )
+        except ApplicationError:
+            # Changed since it was read (closed, or a request sent meanwhile): skip it.
+            continue
+        sent += 1
+    return sent
+
+
+def update_request_send_again(
+    *, authority: LocalAuthority, reference: str, date_of_birth: date, request: HttpRequest
+) -> None:
+    """A parent whose link no longer works asks for a new one.
+
+    Sends one only if the reference and date of birth match an open entry of this LA, and
+    the rules allow it (see update_request_send). Says nothing either way, so that the page
+    cannot be used to find out whether a reference exists.
+    """
+    entry = register_entry_for_reference(
+        authority=authority, reference=reference, date_of_birth=date_of_birth
+    )
+    if entry is None or entry.status not in OPEN_STATUSES:
+        return
+    try:
+        update_request_send(entry=entry, request=request, replacing_expired=True)
+    except ApplicationError:
+        return
+
+
+# The parent's answer ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class UpdateAnswers:
+    """A parent's answer: everything still correct, or what has changed."""
+
+    still_correct: bool
+    address_line_1: str = ""
+    address_line_2: str = ""
+    town: str = ""
+    postcode: str = ""
+    hours_by_parents: Decimal | None = None
+    providers: str = ""
+    anything_else: str = ""
+
+
+TEXT_LIMITS = {
+    "address_line_1": 100,
+    "address_line_2": 100,
+    "town": 60,
+    "providers": 1000,
+    "anything_else": 2000,
+}
+NOTHING_CHANGED = (
+    "Tell us what has changed – a new address, the hours you teach, providers or anything else"
+)
+
+
+def update_answers_check(*, answers: UpdateAnswers) -> UpdateAnswers:
+    """The answers with a normalised postcode; raises ApplicationError naming each field."""
+    if answers.still_correct:
+        return UpdateAnswers(still_correct=True)
+    errors: dict[str, list[str]] = {}
+    for name, limit in TEXT_LIMITS.items():
+        if len(getattr(answers, name)) > limit:
+            errors[name] = [f"{_label(name)} must be {limit} characters or fewer"]
+    address = [answers.address_line_1, answers.address_line_2, answers.town, answers.postcode]
+    postcode = answers.postcode
+    if any(part.strip() for part in address):
+        if not answers.address_line_1.strip():
+            errors.setdefault("address_line_1", []).append(
+                "Enter address line 1, typically the building and street"
+            )
+        if not answers.town.strip():
+            errors.setdefault("town", []).append("Enter town or city")
+        try:
+            postcode = normalise_postcode(answers.postcode)
+        except IdentifierError as error:
+            errors["postcode"] = [str(error) if answers.postcode.strip() else "Enter postcode"]
+    hours = answers.hours_by_parents
+    if hours is not None and not Decimal(0) <= hours <= HOURS_IN_A_WEEK:
+        errors["hours_by_parents"] = ["Hours a week taught by parents must be between 0 and 168"]
+    nothing = not any(part.strip() for part in address) and not (
+        hours is not None or answers.providers.strip() or answers.anything_else.strip()
+    )
+    if nothing:
+        errors["__all__"] = [NOTHING_CHANGED]
+    if errors:
+        raise ApplicationError(errors)
+    return UpdateAnswers(
+        still_correct=False,
+        address_line_1=answers.address_line_1.strip(),
+        address_line_2=answers.address_line_2.strip(),
+        town=answers.town.strip(),
+        postcode=postcode if any(part.strip() for part in address) else "",
+        hours_by_parents=hours,
+        providers=answers.providers.strip(),
+        anything_else=answers.anything_else.strip(),
+    )
+
+
+def _label(name: str) -> str:
+    return {
+        "address_line_1": "Address line 1",
+        "address_line_2": "Address line 2",
+        "town": "Town or city",
+        "providers": "Providers",
+        "anything_else": "Anything else",
+    }[name]
+
+
+def _answer_payload(*, information_request: InformationRequest, answers: UpdateAnswers) -> dict:
+    changes = {
+        key: (str(value) if isinstance(value, Decimal) else value)
+        for key, value in asdict(answers).items()
+        if key != "still_correct" and value not in ("", None)
+    }
+    return {
+        "update_request_id": information_request.pk,
+        "sent_on": timezone.localdate(information_request.sent_at).isoformat(),
+        "still_correct": answers.still_correct,
+        "held": update_request_held(information_request=information_request).as_payload(),
+        "changes": changes,
+    }
+
+
+@transaction.atomic
+def update_request_answer(
+    *, token: str, answers: UpdateAnswers, request: HttpRequest
+) -> Notification:
+    """Record a parent's answer to an update request, once.
+
+    One transaction: the answer as a new notification, the request marked used (so the link
+    works no more), a task for an officer to review it, and an audit event. The register
+    itself is not changed. A used, expired or unknown link raises LinkNotUsable; two submits
+    of the same answer give one notification.
+    """
+    information_request = information_request_for_link(
+        token=token, kind=InformationRequest.Kind.PARENT_UPDATE
+    )
+    answers = update_answers_check(answers=answers)
+    entry = RegisterEntry.objects.select_related("child", "authority").get(
+        pk=information_request.entry_id
+    )
+    information_request.entry = entry
+    now = timezone.now()
+    today = timezone.localdate()
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(
+                authority=entry.authority,
+                kind=NotificationKind.UPDATE_RESPONSE,
+                source=NotificationSource.PARENT,
+                idempotency_key=f"update-request-{information_request.pk}",
+                reference=entry.reference,
+                payload=_answer_payload(information_request=information_request, answers=answers),
+                received_at=now,
+                child=entry.child,
+                entry=entry,
+            )
+    except IntegrityError:
+        # The same request answered in a parallel transaction: that answer stands.
+        return Notification.objects.get(
+            authority=entry.authority, idempotency_key=f"update-request-{information_request.pk}"
+        )
+    information_request.used_at = now
+    information_request.response = notification
+    information_request.save(update_fields=["used_at", "response", "modified_at"])
+    Task.objects.create(
+        authority=entry.authority,
+        kind=Task.Kind.REVIEW_NOTIFICATION,
+        entry=entry,
+        notification=notification,
+        due_on=days_beginning_with(today, REVIEW_PERIOD_DAYS),
+        details=(
+            "Answer to the update request sent on "
+            f"{long_date(timezone.localdate(information_request.sent_at))}: "
+            + (
+                "the parent says the information is still correct"
+                if answers.still_correct
+                else "the parent has told us about changes"
+            )
+        ),
+    )
+    audit_write(
+        request=request,
+        authority=entry.authority,
+        object_type="notification",
+        object_id=notification.pk,
+        categories=["identity", "address", "family", "education"],
+    )
+    return notification
