@@ -173,7 +173,7 @@ def test_the_add_child_page_shows_errors_linked_to_fields(officer_client):
     content = response.content.decode()
     assert "There is a problem" in content
     assert "Date of birth must be a real date" in content
-    assert 'href="#id_date_of_birth"' in content
+    assert 'href="#id_date_of_birth_0"' in content
     assert not Child.objects.exists()
 
 

@@ -1,0 +1,113 @@
+"""Reads about out-of-school education providers (s.436E), scoped to the LA.
+
+Staff reads take the LA first and answer another LA's provider as not found. The public reads
+take the secret from a provider's link, which names the LA by itself.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from registers.models import (
+    Child,
+    EducationArrangement,
+    InformationRequest,
+    LocalAuthority,
+    Provider,
+)
+from registers.services.links import information_request_for_link, link_digest
+
+
+class ProviderNotFound(Http404):
+    """Another LA's provider answers exactly as a provider that does not exist."""
+
+
+def provider_get(*, authority: LocalAuthority, provider_id: int) -> Provider:
+    """One provider of this LA, with its address and LA."""
+    provider = (
+        Provider.objects.select_related("address", "authority")
+        .filter(authority=authority, pk=provider_id)
+        .first()
+    )
+    if provider is None:
+        raise ProviderNotFound("No such provider on this register")
+    return provider
+
+
+def _current_arrangements(*, provider: Provider, today: date) -> QuerySet[EducationArrangement]:
+    return EducationArrangement.objects.filter(
+        Q(starts_on__isnull=True) | Q(starts_on__lte=today),
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+        provider=provider,
+        archived_at__isnull=True,
+    )
+
+
+def provider_children(*, provider: Provider, today: date) -> QuerySet[Child]:
+    """The LA's children who attend the provider now (the children a request would name).
+
+    Each child carries `provider_arrangements`, its current arrangements at this provider, so
+    a page shows the hours in two queries whatever the number of children.
+    """
+    current = _current_arrangements(provider=provider, today=today)
+    return (
+        Child.objects.filter(
+            Exists(current.filter(child=OuterRef("pk"))),
+            authority_id=provider.authority_id,
+            archived_at__isnull=True,
+        )
+        .prefetch_related(
+            Prefetch(
+                "arrangements", queryset=current.order_by("id"), to_attr="provider_arrangements"
+            )
+        )
+        .order_by("last_name", "first_name", "id")
+    )
+
+
+def provider_request_list(*, provider: Provider) -> QuerySet[InformationRequest]:
+    """The provider's information requests, newest first, each with how many children it named."""
+    return (
+        InformationRequest.objects.filter(
+            authority_id=provider.authority_id,
+            kind=InformationRequest.Kind.PROVIDER,
+            provider=provider,
+        )
+        .annotate(children_named=Count("children"))
+        .order_by("-sent_at", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class ProviderRequestForLink:
+    """What a provider's link opens: the request, the provider as held, the children named."""
+
+    information_request: InformationRequest
+    provider: Provider
+    children: list[Child]
+
+
+def provider_request_for_link(*, token: str) -> ProviderRequestForLink:
+    """The open provider request behind a link; raises LinkNotUsable if it cannot be used."""
+    with transaction.atomic():
+        information_request = information_request_for_link(
+            token=token, kind=InformationRequest.Kind.PROVIDER
+        )
+    provider = Provider.objects.select_related("address").get(pk=information_request.provider_id)
+    children = list(information_request.children.order_by("last_name", "first_name", "id"))
+    return ProviderRequestForLink(
+        information_request=information_request, provider=provider, children=children
+    )
+
+
+def provider_request_authority(*, token: str) -> LocalAuthority | None:
+    """The LA that sent a provider link, used or not, so a refusal can say whom to contact."""
+    found = (
+        InformationRequest.objects.select_related("authority")
+        .filter(token_digest=link_digest(token), kind=InformationRequest.Kind.PROVIDER)
+        .first()
+    )
+    return found.authority if found is not None else None

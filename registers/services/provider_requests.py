@@ -1,0 +1,424 @@
+"""Information requests to out-of-school education providers (Education Act 1996 s.436E).
+
+An officer sends a provider a request naming the children of the LA's register who attend it
+(name and date of birth only: O2, data minimisation); the provider answers through a single-use
+link. The answer is kept as a Notification for an officer to review: nothing on the register
+changes until then. Requests left unanswered past the LA's period become overdue tasks.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from uuid import UUID
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+
+from registers.errors import ApplicationError
+from registers.models import (
+    AuditEvent,
+    Child,
+    InformationRequest,
+    Notification,
+    Provider,
+    Task,
+)
+from registers.models.codes import NotificationKind, NotificationSource, ProviderType
+from registers.rules.deadlines import days_beginning_with
+from registers.rules.identifiers import IdentifierError, normalise_postcode
+from registers.selectors.providers import provider_children
+from registers.services.audit import audit_record
+from registers.services.links import (
+    information_request_for_link,
+    link_expiry,
+    link_token_new,
+    link_url,
+)
+from registers.services.outbox import email_enqueue
+from registers.services.references import reference_new
+
+# An officer reviews a provider's answer within this many days (an LA service standard: the
+# Act sets no period for it).
+REVIEW_PERIOD_DAYS = 15
+HOURS_IN_A_WEEK = Decimal(168)
+ONE_DECIMAL_PLACE = Decimal("0.1")
+
+
+def _long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def overdue_marker(information_request: InformationRequest) -> str:
+    """The first line of an overdue task's details, naming the request it is about.
+
+    Task has no foreign key to InformationRequest, so this stable line is how a later run
+    knows a request already has its task (the line ends in a newline, so request 1 never
+    matches request 12).
+    """
+    return f"information-request:{information_request.pk}\n"
+
+
+# Answers ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChildAttendance:
+    """A provider's answer for one child: whether they attend, and the hours a week if so."""
+
+    child_id: UUID
+    attends: bool
+    hours_per_week: Decimal | None = None
+    hours_without_parent: Decimal | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SettingDetails:
+    """The setting's details as the provider confirms or corrects them (s.436C(1)(e))."""
+
+    name: str
+    provider_type: str
+    address_line_1: str = ""
+    address_line_2: str = ""
+    town: str = ""
+    postcode: str = ""
+    website: str = ""
+    email: str
+    phone: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProviderAnswers:
+    children: tuple[ChildAttendance, ...]
+    setting: SettingDetails
+
+
+def _hours_errors(value: Decimal | None, *, what: str, missing: str) -> list[str]:
+    if value is None:
+        return [missing]
+    if not value.is_finite():
+        return [f"{what} must be a number, like 12.5"]
+    if value < 0:
+        return [f"{what} must be 0 or more"]
+    if value > HOURS_IN_A_WEEK:
+        return [f"{what} must be {HOURS_IN_A_WEEK} or fewer – there are 168 hours in a week"]
+    if value != value.quantize(ONE_DECIMAL_PLACE):
+        return [f"{what} must have no more than 1 decimal place, like 12.5"]
+    return []
+
+
+def child_attendance_clean(*, child_name: str, attendance: ChildAttendance) -> ChildAttendance:
+    """The answer for one child with its hours checked; hours are dropped if they do not attend.
+
+    Raises ApplicationError keyed "hours_per_week" and "hours_without_parent", naming the child.
+    """
+    if not attendance.attends:
+        return replace(attendance, hours_per_week=None, hours_without_parent=None)
+    total, without = attendance.hours_per_week, attendance.hours_without_parent
+    errors = {
+        "hours_per_week": _hours_errors(
+            total,
+            what=f"Total hours a week for {child_name}",
+            missing=f"Enter the total hours a week for {child_name}",
+        ),
+        "hours_without_parent": _hours_errors(
+            without,
+            what=f"Hours without a parent present for {child_name}",
+            missing=f"Enter the hours without a parent present for {child_name}",
+        ),
+    }
+    if not any(errors.values()) and without > total:
+        errors["hours_without_parent"] = [
+            f"Hours without a parent present for {child_name} must be the same as or less "
+            "than the total hours"
+        ]
+    errors = {field: messages for field, messages in errors.items() if messages}
+    if errors:
+        raise ApplicationError(errors)
+    return replace(
+        attendance,
+        hours_per_week=total.quantize(ONE_DECIMAL_PLACE),
+        hours_without_parent=without.quantize(ONE_DECIMAL_PLACE),
+    )
+
+
+def setting_details_clean(*, details: SettingDetails) -> SettingDetails:
+    """The setting's details with the postcode normalised; an address or a website is needed.
+
+    Raises ApplicationError keyed by SettingDetails field names.
+    """
+    errors: dict[str, list[str]] = {}
+    stripped = SettingDetails(**{field: value.strip() for field, value in vars(details).items()})
+    if not stripped.name:
+        errors["name"] = ["Enter the name of your setting"]
+    if stripped.provider_type not in ProviderType.values:
+        errors["provider_type"] = ["Select the type of setting"]
+    if not stripped.email:
+        errors["email"] = ["Enter an email address"]
+    postcode = stripped.postcode
+    has_address = any((stripped.address_line_1, stripped.address_line_2, stripped.town, postcode))
+    if has_address:
+        if not stripped.address_line_1:
+            errors["address_line_1"] = ["Enter address line 1, typically the building and street"]
+        if not stripped.town:
+            errors["town"] = ["Enter town or city"]
+        if not postcode:
+            errors["postcode"] = ["Enter postcode"]
+        else:
+            try:
+                postcode = normalise_postcode(postcode)
+            except IdentifierError as error:
+                errors["postcode"] = [str(error)]
+    elif not stripped.website:
+        errors["address_line_1"] = [
+            "Enter the address of your setting, or its website if you teach only online"
+        ]
+    if errors:
+        raise ApplicationError(errors)
+    return replace(stripped, postcode=postcode)
+
+
+def _child_name(child: Child) -> str:
+    return f"{child.first_name} {child.last_name}"
+
+
+def _hours(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+# Sending -------------------------------------------------------------------------------------
+
+
+def _request_email(
+    *, information_request: InformationRequest, children: list[Child], url: str
+) -> tuple[str, str]:
+    authority = information_request.authority
+    provider = information_request.provider
+    named = "\n".join(
+        f"- {_child_name(child)}, born {_long_date(child.date_of_birth)}" for child in children
+    )
+    subject = f"{authority.name}: information request about children who attend {provider.name}"
+    body = (
+        f"{authority.name} keeps a register of children who are not in school. Under section "
+        "436E of the Education Act 1996 it is asking you about these children, who it "
+        f"understands attend {provider.name}:\n\n"
+        f"{named}\n\n"
+        "For each child, tell us whether they attend and for how many hours a week, and "
+        "confirm your setting's details.\n\n"
+        f"Answer by {_long_date(information_request.respond_by)} using this link:\n{url}\n\n"
+        "The link works once, and stops working on "
+        f"{_long_date(timezone.localtime(information_request.expires_at).date())}. "
+        f"If it has stopped working, contact {authority.name} for a new one.\n"
+    )
+    return subject, body
+
+
+@transaction.atomic
+def provider_request_send(
+    *, provider: Provider, request: HttpRequest
+) -> tuple[InformationRequest, str]:
+    """Send the provider a request naming the children who attend it now.
+
+    Returns the request and the link's secret (which is not stored). The email goes through
+    the outbox once this transaction commits.
+    """
+    if not provider.email:
+        raise ApplicationError(
+            f"{provider.name} has no email address – record one before sending an "
+            "information request"
+        )
+    today = timezone.localdate()
+    children = list(provider_children(provider=provider, today=today))
+    if not children:
+        raise ApplicationError(
+            f"No children on the register attend {provider.name} now, so there is nobody to "
+            "ask about"
+        )
+    authority = provider.authority
+    actor = request.user
+    token, digest = link_token_new()
+    information_request = InformationRequest.objects.create(
+        authority=authority,
+        kind=InformationRequest.Kind.PROVIDER,
+        provider=provider,
+        sent_at=timezone.now(),
+        respond_by=days_beginning_with(today, authority.provider_response_period_days),
+        expires_at=link_expiry(),
+        token_digest=digest,
+        created_by=actor,
+        modified_by=actor,
+    )
+    information_request.children.set(children)
+    audit_record(
+        request=request,
+        action=AuditEvent.Action.CREATE,
+        outcome=AuditEvent.Outcome.ALLOWED,
+        object_type="information_request",
+        object_id=str(information_request.pk),
+        categories=["identity", "education"],
+    )
+    url = link_url(path=reverse("public:provider-request", kwargs={"token": token}))
+    subject, body = _request_email(
+        information_request=information_request, children=children, url=url
+    )
+    email_enqueue(
+        to=provider.email,
+        subject=subject,
+        body=body,
+        dedupe_key=f"provider-request-{information_request.pk}",
+    )
+    return information_request, token
+
+
+# Answering ------------------------------------------------------------------------------------
+
+
+def _answers_checked(
+    *, children: list[Child], answers: ProviderAnswers
+) -> tuple[list[ChildAttendance], SettingDetails]:
+    """Every named child answered once and nobody else; errors keyed '<field>_<child id hex>'."""
+    by_child = {attendance.child_id: attendance for attendance in answers.children}
+    if set(by_child) != {child.pk for child in children} or len(by_child) != len(answers.children):
+        raise ApplicationError("Answer for each child named in the request, and only for them")
+    errors: dict[str, list[str]] = {}
+    checked = []
+    for child in children:
+        try:
+            checked.append(
+                child_attendance_clean(
+                    child_name=_child_name(child), attendance=by_child[child.pk]
+                )
+            )
+        except ApplicationError as error:
+            errors.update(
+                {f"{field}_{child.pk.hex}": messages for field, messages in error.errors.items()}
+            )
+    try:
+        setting = setting_details_clean(details=answers.setting)
+    except ApplicationError as error:
+        errors.update(error.errors)
+    if errors:
+        raise ApplicationError(errors)
+    return checked, setting
+
+
+def provider_response_submit(
+    *, token: str, answers: ProviderAnswers, request: HttpRequest
+) -> Notification:
+    """Keep a provider's answer as a notification for an officer, and close the link.
+
+    One transaction: the notification (its idempotency key comes from the request, so a
+    second submission can never make a second record), the request marked used, a review task,
+    any overdue task closed, and an audit event. Raises LinkNotUsable for a used, expired or
+    unknown link, and ApplicationError for answers that do not check.
+    """
+    with transaction.atomic():
+        information_request = information_request_for_link(
+            token=token, kind=InformationRequest.Kind.PROVIDER
+        )
+        provider = Provider.objects.get(pk=information_request.provider_id)
+        children = list(information_request.children.order_by("last_name", "first_name", "id"))
+        attendances, setting = _answers_checked(children=children, answers=answers)
+        now = timezone.now()
+        today = timezone.localdate()
+        by_child = {attendance.child_id: attendance for attendance in attendances}
+        payload = {
+            "information_request": information_request.pk,
+            "provider": {"id": provider.pk, "name": provider.name},
+            "children": [
+                {
+                    "child_id": str(child.pk),
+                    "name": _child_name(child),
+                    "date_of_birth": child.date_of_birth.isoformat(),
+                    "attends": by_child[child.pk].attends,
+                    "hours_per_week": _hours(by_child[child.pk].hours_per_week),
+                    "hours_without_parent": _hours(by_child[child.pk].hours_without_parent),
+                }
+                for child in children
+            ],
+            "setting": vars(setting),
+        }
+        notification, _ = Notification.objects.get_or_create(
+            authority=information_request.authority,
+            idempotency_key=f"provider-request-{information_request.pk}",
+            defaults={
+                "kind": NotificationKind.PROVIDER_RESPONSE,
+                "source": NotificationSource.PROVIDER,
+                "reference": reference_new(),
+                "payload": payload,
+                "received_at": now,
+            },
+        )
+        information_request.used_at = now
+        information_request.response = notification
+        information_request.save(update_fields=["used_at", "response", "modified_at"])
+        Task.objects.create(
+            authority=information_request.authority,
+            kind=Task.Kind.REVIEW_NOTIFICATION,
+            notification=notification,
+            due_on=days_beginning_with(today, REVIEW_PERIOD_DAYS),
+            details=(
+                f"{provider.name} answered the information request sent on "
+                f"{_long_date(timezone.localtime(information_request.sent_at).date())}"
+            ),
+        )
+        Task.objects.filter(
+            authority=information_request.authority,
+            kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE,
+            status=Task.Status.OPEN,
+            details__startswith=overdue_marker(information_request),
+        ).update(status=Task.Status.DONE, completed_at=now, modified_at=now)
+        audit_record(
+            request=request,
+            action=AuditEvent.Action.CREATE,
+            outcome=AuditEvent.Outcome.ALLOWED,
+            object_type="notification",
+            object_id=str(notification.pk),
+            categories=["identity", "education"],
+        )
+    return notification
+
+
+# Overdue -------------------------------------------------------------------------------------
+
+
+def provider_requests_mark_overdue(*, today: date | None = None) -> int:
+    """Give each provider request unanswered past its date one overdue task; return how many
+    tasks were made. Running it again makes none for the same request."""
+    today = today or timezone.localdate()
+    created = 0
+    with transaction.atomic():
+        # Locking the requests makes two overlapping runs take turns, so neither adds a
+        # second task for a request the other has just dealt with.
+        overdue = (
+            InformationRequest.objects.select_for_update(of=("self",))
+            .select_related("provider")
+            .filter(
+                kind=InformationRequest.Kind.PROVIDER,
+                used_at__isnull=True,
+                respond_by__lt=today,
+            )
+            .order_by("respond_by", "id")
+        )
+        for information_request in overdue:
+            marker = overdue_marker(information_request)
+            if Task.objects.filter(
+                authority_id=information_request.authority_id,
+                kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE,
+                details__startswith=marker,
+            ).exists():
+                continue
+            Task.objects.create(
+                authority_id=information_request.authority_id,
+                kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE,
+                due_on=today,
+                details=(
+                    f"{marker}{information_request.provider.name} has not answered the "
+                    "information request sent on "
+                    f"{_long_date(timezone.localtime(information_request.sent_at).date())}, "
+                    f"due by {_long_date(information_request.respond_by)}"
+                ),
+            )
+            created += 1
+    return created
