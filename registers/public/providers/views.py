@@ -5,7 +5,6 @@ expired link is refused on every page. Answers in progress are held server-side 
 session) until sent, dropped once sent, and dropped after CNIS_ANSWERS_IDLE_SECONDS idle.
 """
 
-import time
 from collections.abc import Callable
 from decimal import Decimal
 from functools import wraps
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.errors import ApplicationError
 from registers.models.codes import ProviderType
+from registers.public.answers import AnswersExpired, JourneyAnswers
 from registers.public.authority import chosen_authority
 from registers.public.providers.forms import (
     NO,
@@ -42,7 +42,6 @@ from registers.services.provider_requests import (
     provider_response_submit,
 )
 
-ANSWERS = "cnis_provider_answers"
 SENT = "cnis_provider_sent"
 
 View = Callable[..., HttpResponse]
@@ -85,12 +84,14 @@ def _with_open_link(view: View) -> View:
     return wrapped
 
 
+def _answers(opened: ProviderRequestForLink, request: HttpRequest) -> JourneyAnswers:
+    return JourneyAnswers(request, f"provider-{opened.information_request.pk}")
+
+
 def _held(request: HttpRequest, opened: ProviderRequestForLink) -> dict:
-    held = request.session.get(ANSWERS)
-    if not held or held["request"] != opened.information_request.pk:
-        return {}
-    if time.time() - held["touched"] > settings.CNIS_ANSWERS_IDLE_SECONDS:
-        del request.session[ANSWERS]
+    try:
+        return _answers(opened, request).load() or {}
+    except AnswersExpired:
         minutes = settings.CNIS_ANSWERS_IDLE_SECONDS // 60
         messages.info(
             request,
@@ -98,15 +99,11 @@ def _held(request: HttpRequest, opened: ProviderRequestForLink) -> dict:
             f"minute{'' if minutes == 1 else 's'}. Enter them again.",
         )
         return {}
-    held["touched"] = time.time()
-    request.session[ANSWERS] = held
-    return held
 
 
 def _hold(request: HttpRequest, opened: ProviderRequestForLink, **parts: dict) -> dict:
-    held = _held(request, opened) or {"request": opened.information_request.pk}
-    held.update(parts, touched=time.time())
-    request.session[ANSWERS] = held
+    held = _held(request, opened) | parts
+    _answers(opened, request).save(held)
     return held
 
 
@@ -236,7 +233,7 @@ def provider_request_check(
         except ApplicationError as error:
             errors = [message for messages_ in error.errors.values() for message in messages_]
         else:
-            del request.session[ANSWERS]
+            _answers(opened, request).clear()
             request.session[SENT] = {
                 "digest": link_digest(token),
                 "reference": notification.reference,

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.errors import ApplicationError
 from registers.models import InformationRequest
+from registers.public.answers import AnswersExpired, JourneyAnswers, answers_expired_page
 from registers.public.authority import with_authority
 from registers.public.ratelimit import public_post_rate_limited
-from registers.public.updates.answers import AnswersExpired, JourneyAnswers, answers_expired_page
 from registers.public.updates.forms import (
     DeclarationForm,
     NewLinkForm,

@@ -44,4 +44,4 @@ class JourneyAnswers:
 
 
 def answers_expired_page(request: HttpRequest, *, start_url: str) -> HttpResponse:
-    return render(request, "public/updates/answers_expired.html", {"start_url": start_url})
+    return render(request, "public/answers_expired.html", {"start_url": start_url})
