@@ -7,9 +7,11 @@ a page being answered, so that a shared computer does not keep a family's detail
 import time
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+SESSION_PREFIX = "cnis_answers:"
 _SAVED_AT = "_saved_at"
 
 
@@ -18,9 +20,11 @@ class AnswersExpired(Exception):
 
 
 class JourneyAnswers:
-    def __init__(self, request: HttpRequest, key: str) -> None:
-        self.session = request.session
-        self.key = f"cnis_answers:{key}"
+    """One journey's answers in the session, under its own key."""
+
+    def __init__(self, session: SessionBase, key: str) -> None:
+        self.session = session
+        self.key = SESSION_PREFIX + key
 
     def load(self) -> dict | None:
         """The answers so far, or None if there are none (never started, or the whole session

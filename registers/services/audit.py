@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.http import HttpRequest
 
-from registers.models import AuditEvent
+from registers.models import AuditEvent, LocalAuthority
 
 
 def _client_ip(request: HttpRequest) -> str | None:
@@ -15,24 +15,29 @@ def _client_ip(request: HttpRequest) -> str | None:
 
 def audit_record(
     *,
-    request: HttpRequest,
+    request: HttpRequest | None,
     action: AuditEvent.Action,
     outcome: AuditEvent.Outcome,
+    authority: LocalAuthority | None = None,
     object_type: str = "",
-    object_id: str = "",
+    object_id: object = "",
     categories: Iterable[str] = (),
 ) -> AuditEvent:
-    """Record one event for the request's user. Call inside the transaction of the work."""
+    """Record one event. Call inside the transaction of the work.
+
+    The actor is the request's signed-in user (none for a parent, a provider or the
+    scheduler, whose `request` is None). The LA is the one given, else the actor's.
+    """
     user = getattr(request, "user", None)
     actor = user if user is not None and user.is_authenticated else None
     return AuditEvent.objects.create(
         actor=actor,
-        authority_id=getattr(actor, "authority_id", None),
+        authority_id=authority.pk if authority else getattr(actor, "authority_id", None),
         action=action,
         outcome=outcome,
         object_type=object_type,
         object_id=str(object_id),
         categories=sorted(categories),
         request_id=getattr(request, "request_id", ""),
-        ip_address=_client_ip(request),
+        ip_address=_client_ip(request) if request is not None else None,
     )

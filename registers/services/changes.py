@@ -14,13 +14,14 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from registers.errors import ApplicationError
-from registers.models import LocalAuthority, Notification, Task
+from registers.models import AuditEvent, LocalAuthority, Notification, Task
 from registers.models.codes import NotificationKind, NotificationSource
 from registers.rules.deadlines import add_months, days_beginning_with
 from registers.rules.identifiers import IdentifierError, normalise_postcode
 from registers.selectors.update_requests import reference_normalise, register_entry_for_reference
+from registers.services.audit import audit_record
 from registers.services.references import reference_new
-from registers.services.update_requests import REVIEW_PERIOD_DAYS, audit_write, long_date
+from registers.services.update_requests import REVIEW_PERIOD_DAYS, long_date
 
 # Dates a parent gives about a change may be this far ahead (a move they are planning).
 FUTURE_LIMIT_MONTHS = 12
@@ -201,8 +202,10 @@ def change_report_submit(
         due_on=days_beginning_with(timezone.localdate(), REVIEW_PERIOD_DAYS),
         details=details,
     )
-    audit_write(
+    audit_record(
         request=request,
+        action=AuditEvent.Action.CREATE,
+        outcome=AuditEvent.Outcome.ALLOWED,
         authority=authority,
         object_type="notification",
         object_id=notification.pk,
@@ -295,8 +298,10 @@ def support_request_submit(
         due_on=days_beginning_with(timezone.localdate(), REVIEW_PERIOD_DAYS),
         details=f"Support requested by {details.name} for {details.child_name}.",
     )
-    audit_write(
+    audit_record(
         request=request,
+        action=AuditEvent.Action.CREATE,
+        outcome=AuditEvent.Outcome.ALLOWED,
         authority=authority,
         object_type="notification",
         object_id=notification.pk,

@@ -846,6 +846,7 @@ def _record(
         )
     audit_record(
         request=request,
+        authority=authority,
         action=AuditEvent.Action.CREATE,
         outcome=AuditEvent.Outcome.ALLOWED,
         object_type="child",

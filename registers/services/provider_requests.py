@@ -371,6 +371,7 @@ def provider_response_submit(
         ).update(status=Task.Status.DONE, completed_at=now, modified_at=now)
         audit_record(
             request=request,
+            authority=information_request.authority,
             action=AuditEvent.Action.CREATE,
             outcome=AuditEvent.Outcome.ALLOWED,
             object_type="notification",

@@ -64,35 +64,6 @@ def long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def audit_write(
-    *,
-    request: HttpRequest | None,
-    authority: LocalAuthority,
-    object_type: str,
-    object_id: object,
-    categories: list[str],
-) -> None:
-    """One audit row for a write, from a request (staff or public) or from the scheduler."""
-    if request is not None:
-        audit_record(
-            request=request,
-            action=AuditEvent.Action.CREATE,
-            outcome=AuditEvent.Outcome.ALLOWED,
-            object_type=object_type,
-            object_id=str(object_id),
-            categories=categories,
-        )
-    else:
-        AuditEvent.objects.create(
-            authority=authority,
-            action=AuditEvent.Action.CREATE,
-            outcome=AuditEvent.Outcome.ALLOWED,
-            object_type=object_type,
-            object_id=str(object_id),
-            categories=sorted(categories),
-        )
-
-
 def _contact_email(entry: RegisterEntry) -> str:
     """The main contact's email, else the first parent's who has one."""
     links = getattr(entry.child, "contacts", None)
@@ -187,8 +158,10 @@ def _update_request_create(
         created_by=actor,
         modified_by=actor,
     )
-    audit_write(
+    audit_record(
         request=request,
+        action=AuditEvent.Action.CREATE,
+        outcome=AuditEvent.Outcome.ALLOWED,
         authority=entry.authority,
         object_type="information_request",
         object_id=row.pk,
@@ -456,8 +429,10 @@ def update_request_answer(
             )
         ),
     )
-    audit_write(
+    audit_record(
         request=request,
+        action=AuditEvent.Action.CREATE,
+        outcome=AuditEvent.Outcome.ALLOWED,
         authority=entry.authority,
         object_type="notification",
         object_id=notification.pk,

@@ -5,7 +5,7 @@ first (day) input of a date unless the error belongs to one part, the input itse
 """
 
 from django import forms
-from django.forms import BoundField
+from django.forms import BoundField, Form
 from django.template import Library
 
 register = Library()
@@ -30,4 +30,20 @@ def error_links(field: BoundField) -> list[tuple[str, str]]:
     first_part = f"{field.auto_id}_0" if getattr(field.field, "fields", None) else None
     target = _first_option_id(field) or first_part or field.auto_id
     links.extend((target, message) for message in field.errors if message not in seen)
+    return links
+
+
+@register.filter
+def summary_links(form: Form) -> list[tuple[str, str]]:
+    """(href, message) for every error on the form, in page order.
+
+    A form may define `error_links()` itself, where some of its problems are fixed on another
+    page (the parent journey's check-answers page does).
+    """
+    if hasattr(form, "error_links"):
+        return form.error_links()
+    first = f"#{form.visible_fields()[0].auto_id}" if form.visible_fields() else ""
+    links = [(first, message) for message in form.non_field_errors()]
+    for field in form.visible_fields():
+        links.extend((f"#{target}", message) for target, message in error_links(field))
     return links

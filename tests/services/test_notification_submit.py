@@ -537,3 +537,12 @@ def test_a_repeat_costs_one_query(devon, public_request, django_assert_max_num_q
 
     with django_assert_max_num_queries(3):
         submit(devon, public_request, answers)
+
+
+def test_the_submission_is_audited_against_the_la_with_no_staff_actor(devon, public_request):
+    notification = submit(devon, public_request, two_parents_two_providers())
+
+    event = AuditEvent.objects.get(object_type="child")
+    assert event.object_id == str(notification.child_id)
+    assert (event.authority_id, event.actor_id) == (devon.pk, None)
+    assert event.action == AuditEvent.Action.CREATE

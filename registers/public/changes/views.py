@@ -43,7 +43,7 @@ DETAIL_LABELS = {
 
 
 def _answers(request: HttpRequest) -> JourneyAnswers:
-    return JourneyAnswers(request, "change")
+    return JourneyAnswers(request.session, "change")
 
 
 def _stored(values: dict) -> dict:

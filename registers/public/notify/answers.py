@@ -6,17 +6,18 @@ is sent. The journey's idempotency key is made when it starts and travels with t
 that sending the same journey twice makes one notification.
 """
 
-import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 
+from registers.public.answers import SESSION_PREFIX, AnswersExpired, JourneyAnswers
 from registers.public.notify import routing
 
-ANSWERS_KEY = "cnis_notify_answers"
+JOURNEY = "notify"
+# Where the answers sit in the session (tests reach in to set up a journey part-answered).
+ANSWERS_KEY = SESSION_PREFIX + JOURNEY
 SENT_KEY = "cnis_notify_sent"
 
 
@@ -34,6 +35,10 @@ class Journey:
     answers: dict = field(default_factory=dict)
 
 
+def _stored(session: SessionBase) -> JourneyAnswers:
+    return JourneyAnswers(session, JOURNEY)
+
+
 def journey_start(session: SessionBase, *, authority_id: int) -> Journey:
     """Begin a new notification for this LA, replacing any unfinished one."""
     journey = Journey(idempotency_key=uuid.uuid4().hex)
@@ -44,28 +49,25 @@ def journey_start(session: SessionBase, *, authority_id: int) -> Journey:
 
 def journey_get(session: SessionBase, *, authority_id: int) -> Journey:
     """The answers in progress for this LA, touched now; raises JourneyMissing/JourneyExpired."""
-    stored = session.get(ANSWERS_KEY)
-    if not isinstance(stored, dict) or stored.get("authority") != authority_id:
+    try:
+        stored = _stored(session).load()
+    except AnswersExpired as expired:
+        raise JourneyExpired from expired
+    if stored is None or stored.get("authority") != authority_id:
         raise JourneyMissing
-    if time.time() - stored["touched"] > settings.CNIS_ANSWERS_IDLE_SECONDS:
-        journey_end(session)
-        raise JourneyExpired
     journey = Journey(idempotency_key=stored["key"], answers=stored["answers"])
     journey_save(session, journey, authority_id=authority_id)
     return journey
 
 
 def journey_save(session: SessionBase, journey: Journey, *, authority_id: int) -> None:
-    session[ANSWERS_KEY] = {
-        "authority": authority_id,
-        "key": journey.idempotency_key,
-        "touched": time.time(),
-        "answers": journey.answers,
-    }
+    _stored(session).save(
+        {"authority": authority_id, "key": journey.idempotency_key, "answers": journey.answers}
+    )
 
 
 def journey_end(session: SessionBase) -> None:
-    session.pop(ANSWERS_KEY, None)
+    _stored(session).clear()
 
 
 def sent_remember(

@@ -85,7 +85,7 @@ def _with_open_link(view: View) -> View:
 
 
 def _answers(opened: ProviderRequestForLink, request: HttpRequest) -> JourneyAnswers:
-    return JourneyAnswers(request, f"provider-{opened.information_request.pk}")
+    return JourneyAnswers(request.session, f"provider-{opened.information_request.pk}")
 
 
 def _held(request: HttpRequest, opened: ProviderRequestForLink) -> dict:

@@ -81,7 +81,7 @@ def _refused(request: HttpRequest, error: LinkNotUsable) -> HttpResponse:
 
 
 def _answers_for(request: HttpRequest, information_request: InformationRequest):
-    return JourneyAnswers(request, f"update-{information_request.pk}")
+    return JourneyAnswers(request.session, f"update-{information_request.pk}")
 
 
 def _update_answers(saved: dict) -> UpdateAnswers:
