@@ -1,42 +1,10 @@
 """Staff forms: shape only. Rules live in services and registers.rules."""
 
-from datetime import date
-
-from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fieldset, Size, Submit
 from django import forms
-from django.core.exceptions import ValidationError
 
+from registers.forms import GovukDateField, gds_helper
 from registers.models.codes import NotificationSource, PreviousSchoolType, PrimaryReason, Sex
-
-
-class GovukDateField(DateInputField):
-    """A date input whose errors follow the GOV.UK wording, naming the question."""
-
-    def __init__(self, *, question: str, **kwargs) -> None:
-        self.question = question
-        super().__init__(**kwargs)
-        message = f"Enter {question.lower()} – day, month and year, like 27 3 2016"
-        self.error_messages["required"] = message
-        self.error_messages["incomplete"] = message
-        for part in self.fields:
-            part.validators[0].message = f"{question} must be a real date"
-
-    def compress(self, data_list):
-        day, month, year = data_list
-        if not (day and month and year):
-            return None
-        try:
-            return date(day=int(day), month=int(month), year=int(year))
-        except ValueError as error:
-            raise ValidationError(f"{self.question} must be a real date") from error
-
-
-def _gds_helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.layout = Layout(*fields)
-    return helper
 
 
 class SignInForm(forms.Form):
@@ -59,7 +27,7 @@ class SignInForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _gds_helper(
+        self.helper = gds_helper(
             Field.text("email"), Field.text("password"), Submit("continue", "Continue")
         )
 
@@ -80,7 +48,7 @@ class SignInCodeForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _gds_helper(Field.text("code", field_width=5), Submit("sign_in", "Sign in"))
+        self.helper = gds_helper(Field.text("code", field_width=5), Submit("sign_in", "Sign in"))
 
 
 class ChildAddForm(forms.Form):
@@ -157,7 +125,7 @@ class ChildAddForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _gds_helper(
+        self.helper = gds_helper(
             Fieldset(
                 Field.text("first_name", field_width=20),
                 Field.text("middle_names", field_width=20),

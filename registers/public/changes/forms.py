@@ -2,47 +2,14 @@
 
 from crispy_forms_gds.layout import Field, Fieldset, Size, Submit
 from django import forms
-from django.utils import timezone
 
-from registers.public.updates.forms import gds_helper
+from registers.forms import GovukDateField, gds_helper
 from registers.services.changes import ChangeKind
-from registers.staff.forms import GovukDateField
 
 
 def _limited(field: forms.CharField, label: str) -> forms.CharField:
     field.error_messages["max_length"] = f"{label} must be {field.max_length} characters or fewer"
     return field
-
-
-class ChildIdentityForm(forms.Form):
-    reference = _limited(
-        forms.CharField(
-            label="Your reference",
-            help_text="It is in the emails we have sent you, like HXK4-7QWT",
-            max_length=12,
-            error_messages={"required": "Enter your reference"},
-        ),
-        "Your reference",
-    )
-    date_of_birth = GovukDateField(
-        question="Your child's date of birth",
-        label="Your child's date of birth",
-        help_text="For example, 27 3 2016",
-    )
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Field.text("reference", field_width=10),
-            Field("date_of_birth"),
-            Submit("continue", "Continue"),
-        )
-
-    def clean_date_of_birth(self):
-        born = self.cleaned_data["date_of_birth"]
-        if born >= timezone.localdate():
-            raise forms.ValidationError("Your child's date of birth must be in the past")
-        return born
 
 
 class ChangeKindForm(forms.Form):

@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.errors import ApplicationError
+from registers.forms import ChildIdentityForm, posted_data
 from registers.public.answers import AnswersExpired, JourneyAnswers, answers_expired_page
 from registers.public.authority import with_authority
-from registers.public.changes.forms import DETAILS_FORMS, ChangeKindForm, ChildIdentityForm
+from registers.public.changes.forms import DETAILS_FORMS, ChangeKindForm
 from registers.public.ratelimit import public_post_rate_limited
-from registers.public.updates.forms import DeclarationForm, posted_data
+from registers.public.updates.forms import DeclarationForm
 from registers.services.changes import (
     ChangeKind,
     ChangeReport,

@@ -28,11 +28,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from registers.forms import GovukDateField
 from registers.models.codes import PrimaryReason, ProviderType, Relationship, SenProvision
 from registers.public.notify import routing
 from registers.rules.identifiers import POSTCODE_ERROR, IdentifierError, normalise_postcode
 from registers.services import notifications
-from registers.staff.forms import GovukDateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 # A date input's legend as the page's heading (Field.radios and Field.checkboxes take these as

@@ -3,7 +3,7 @@
 from crispy_forms_gds.layout import Field, Fieldset, Size, Submit
 from django import forms
 
-from registers.public.updates.forms import gds_helper
+from registers.forms import gds_helper
 
 
 class SupportRequestForm(forms.Form):

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.errors import ApplicationError
+from registers.forms import posted_data
 from registers.public.authority import with_authority
 from registers.public.ratelimit import public_post_rate_limited
 from registers.public.support.forms import SupportRequestForm
-from registers.public.updates.forms import posted_data
 from registers.services.changes import SupportRequestDetails, support_request_submit
 
 DONE = "cnis_support_done"

@@ -2,26 +2,12 @@
 
 from decimal import Decimal
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fieldset, Size, Submit
 from django import forms
-from django.http import HttpRequest, QueryDict
-from django.utils import timezone
 
-from registers.staff.forms import GovukDateField
+from registers.forms import gds_helper
 
 YES_NO = [("yes", "Yes"), ("no", "No, something has changed")]
-
-
-def posted_data(request: HttpRequest) -> QueryDict | None:
-    """The form data of a POST, even an empty one (which must show "required" errors)."""
-    return request.POST if request.method == "POST" else None
-
-
-def gds_helper(*fields) -> FormHelper:
-    helper = FormHelper()
-    helper.layout = Layout(*fields)
-    return helper
 
 
 class StillCorrectForm(forms.Form):
@@ -119,34 +105,3 @@ class DeclarationForm(forms.Form):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Submit("send", "Accept and send"))
-
-
-class NewLinkForm(forms.Form):
-    reference = forms.CharField(
-        label="Your reference",
-        help_text="It is in the emails we have sent you, like HXK4-7QWT",
-        max_length=12,
-        error_messages={
-            "required": "Enter your reference",
-            "max_length": "Your reference must be 12 characters or fewer, like HXK4-7QWT",
-        },
-    )
-    date_of_birth = GovukDateField(
-        question="Your child's date of birth",
-        label="Your child's date of birth",
-        help_text="For example, 27 3 2016",
-    )
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Field.text("reference", field_width=10),
-            Field("date_of_birth"),
-            Submit("ask", "Ask for a new link"),
-        )
-
-    def clean_date_of_birth(self):
-        born = self.cleaned_data["date_of_birth"]
-        if born >= timezone.localdate():
-            raise forms.ValidationError("Your child's date of birth must be in the past")
-        return born

@@ -12,16 +12,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.errors import ApplicationError
+from registers.forms import ChildIdentityForm, posted_data
 from registers.models import InformationRequest
 from registers.public.answers import AnswersExpired, JourneyAnswers, answers_expired_page
 from registers.public.authority import with_authority
 from registers.public.ratelimit import public_post_rate_limited
 from registers.public.updates.forms import (
     DeclarationForm,
-    NewLinkForm,
     StillCorrectForm,
     UpdateChangesForm,
-    posted_data,
 )
 from registers.selectors.update_requests import update_request_for_link, update_request_held
 from registers.services.links import LinkNotUsable, link_digest
@@ -66,7 +65,7 @@ CHANGE_FIELDS = [
 
 def _refused(request: HttpRequest, error: LinkNotUsable) -> HttpResponse:
     title, status, explanation = REFUSALS[error.reason]
-    form = NewLinkForm()
+    form = ChildIdentityForm(submit_label="Ask for a new link")
     form.helper.form_action = reverse("public:update-new-link")
     return render(
         request,
@@ -253,7 +252,7 @@ def update_request_done(request: HttpRequest) -> HttpResponse:
 @with_authority
 def update_new_link(request: HttpRequest, authority) -> HttpResponse:
     """Ask for a new link. The answer never says whether the details matched anything."""
-    form = NewLinkForm(posted_data(request))
+    form = ChildIdentityForm(posted_data(request), submit_label="Ask for a new link")
     if request.method == "POST" and form.is_valid():
         update_request_send_again(
             authority=authority,
