@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from kombu import pools
 
 from cnis.celery import app
 from tests.conftest import skip_or_fail
@@ -98,11 +99,14 @@ def private_redis(tmp_path) -> Iterator[PrivateRedis]:
 
 def _forget_broker_connections() -> None:
     # The app keeps one connection pool made from the first broker URL it used; drop it so
-    # neither this test nor a later one talks to a broker it was not given.
+    # neither this test nor a later one talks to a broker it was not given. kombu also keeps
+    # process-wide pools keyed by broker address, and a free port may have served an earlier
+    # test's (since closed) broker: reset those too.
     if app._pool is not None:
         app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
+    pools.reset()
 
 
 @pytest.fixture
