@@ -119,9 +119,11 @@ def test_posts_are_allowed_when_the_cache_is_down(client, settings, limit, choos
 
 
 @pytest.fixture
-def unreachable_broker(settings):
+def unreachable_broker(settings, monkeypatch):
     """Celery as in production, but pointed at a port nothing listens on."""
     broker = f"redis://127.0.0.1:{closed_port()}/0"
+    # Celery prefers CELERY_BROKER_URL from the environment to its configuration.
+    monkeypatch.setenv("CELERY_BROKER_URL", broker)
     previous = {"broker_url": app.conf.broker_url, "task_always_eager": app.conf.task_always_eager}
     settings.CNIS_OUTBOX_DELIVER_ON_COMMIT = False
     settings.CELERY_BROKER_URL = broker

@@ -110,8 +110,11 @@ def _forget_broker_connections() -> None:
 
 
 @pytest.fixture
-def celery_on_private_redis(private_redis, settings) -> Iterator[PrivateRedis]:
+def celery_on_private_redis(private_redis, settings, monkeypatch) -> Iterator[PrivateRedis]:
     """The production shape: tasks go through the broker, requests only write the outbox."""
+    # Celery reads CELERY_BROKER_URL from the environment before its configuration (CI sets
+    # it for the whole run), so the private broker must be named there too.
+    monkeypatch.setenv("CELERY_BROKER_URL", private_redis.url)
     settings.CELERY_BROKER_URL = private_redis.url
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CNIS_OUTBOX_DELIVER_ON_COMMIT = False
