@@ -439,25 +439,27 @@ class ChildMovedInForm(QuestionForm):
         return {"moved_in": {"month": answer["month"], "year": answer["year"]}}
 
 
-class ChildAdditionalAddressQuestionForm(QuestionForm):
+class YesNoQuestion:
+    """A page asking one yes/no question, whose legend is the page heading."""
+
+    question_field = ""
+
+    def layout_items(self) -> list:
+        return [
+            Field.radios(self.question_field, legend_size=Size.LARGE, legend_tag="h1", inline=True)
+        ]
+
+
+class ChildAdditionalAddressQuestionForm(YesNoQuestion, QuestionForm):
     title = "Does your child also live at another address?"
+    question_field = "has_additional_address"
 
     has_additional_address = radios(
-        "Does your child also live at another address?",
+        title,
         YES_NO,
         message="Select yes if your child also lives at another address",
         help_text="For example, if they spend part of the week living with each parent",
     )
-
-    def layout_items(self) -> list:
-        return [
-            Field.radios(
-                "has_additional_address", legend_size=Size.LARGE, legend_tag="h1", inline=True
-            )
-        ]
-
-
-# Parents and carers ---------------------------------------------------------------------------
 
 
 class NumberedForm(QuestionForm):
@@ -598,19 +600,17 @@ class ParentContactForm(NumberedForm):
         return cleaned
 
 
-class ParentEducatesForm(NumberedForm):
+class ParentEducatesForm(YesNoQuestion, NumberedForm):
     title = "Does the parent or carer educate the child?"
+    question_field = "educates"
     caption_noun = "Parent or carer"
 
     educates = radios(
-        "Does the parent or carer educate the child?",
+        title,
         YES_NO,
         message="Select yes if the parent or carer educates the child",
         help_text="Answer yes if they teach or supervise any of the child's education",
     )
-
-    def layout_items(self) -> list:
-        return [Field.radios("educates", legend_size=Size.LARGE, legend_tag="h1", inline=True)]
 
 
 class SummaryForm(QuestionForm):
@@ -713,20 +713,16 @@ class EducationHoursForm(QuestionForm):
         return [Field.text("hours", label_size=Size.LARGE, label_tag="h1", field_width=5)]
 
 
-class OtherProvidersQuestionForm(QuestionForm):
+class OtherProvidersQuestionForm(YesNoQuestion, QuestionForm):
     title = "Does anyone else educate your child?"
+    question_field = "has_providers"
 
     has_providers = radios(
-        "Does anyone else educate your child?",
+        title,
         YES_NO,
         message="Select yes if anyone else educates your child",
         help_text="For example, a tutor, a tuition centre, an online school or a college",
     )
-
-    def layout_items(self) -> list:
-        return [
-            Field.radios("has_providers", legend_size=Size.LARGE, legend_tag="h1", inline=True)
-        ]
 
 
 class ProviderDetailsForm(NumberedForm):
@@ -992,20 +988,16 @@ class SenForm(QuestionForm):
         return [Field.radios("sen", legend_size=Size.LARGE, legend_tag="h1")]
 
 
-class SupportForm(QuestionForm):
+class SupportForm(YesNoQuestion, QuestionForm):
     title = "Would you like support or advice from the local authority?"
+    question_field = "wants_support"
 
     wants_support = radios(
-        "Would you like support or advice from the local authority?",
+        title,
         YES_NO,
         message="Select yes if you would like support or advice from the local authority",
         help_text="For example, advice about resources, exams or special educational needs",
     )
-
-    def layout_items(self) -> list:
-        return [
-            Field.radios("wants_support", legend_size=Size.LARGE, legend_tag="h1", inline=True)
-        ]
 
 
 class DeclarationForm(QuestionForm):
