@@ -5,7 +5,7 @@ from django.db import models
 
 from registers.models.authorities import LocalAuthority
 from registers.models.base import BaseModel
-from registers.models.cases import Notification, RegisterEntry
+from registers.models.cases import InformationRequest, Notification, RegisterEntry
 from registers.models.children import Child
 from registers.models.codes import Regime
 
@@ -36,6 +36,13 @@ class Task(BaseModel):
     notification = models.ForeignKey(
         Notification, null=True, blank=True, on_delete=models.CASCADE, related_name="tasks"
     )
+    information_request = models.ForeignKey(
+        InformationRequest,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="tasks",
+    )
     due_on = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     assigned_to = models.ForeignKey(
@@ -51,6 +58,15 @@ class Task(BaseModel):
     class Meta:
         ordering = ["due_on", "id"]
         indexes = [models.Index(fields=["authority", "status", "due_on"])]
+        constraints = [
+            # One overdue (or other) task of a kind per information request, however often the
+            # scheduled job runs.
+            models.UniqueConstraint(
+                fields=["information_request", "kind"],
+                condition=models.Q(information_request__isnull=False),
+                name="one_task_of_a_kind_per_information_request",
+            ),
+        ]
 
 
 class Contact(BaseModel):

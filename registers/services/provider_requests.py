@@ -50,16 +50,6 @@ def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def overdue_marker(information_request: InformationRequest) -> str:
-    """The first line of an overdue task's details, naming the request it is about.
-
-    Task has no foreign key to InformationRequest, so this stable line is how a later run
-    knows a request already has its task (the line ends in a newline, so request 1 never
-    matches request 12).
-    """
-    return f"information-request:{information_request.pk}\n"
-
-
 # Answers ---------------------------------------------------------------------------------------
 
 
@@ -367,7 +357,7 @@ def provider_response_submit(
             authority=information_request.authority,
             kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE,
             status=Task.Status.OPEN,
-            details__startswith=overdue_marker(information_request),
+            information_request=information_request,
         ).update(status=Task.Status.DONE, completed_at=now, modified_at=now)
         audit_record(
             request=request,
@@ -403,19 +393,18 @@ def provider_requests_mark_overdue(*, today: date | None = None) -> int:
             .order_by("respond_by", "id")
         )
         for information_request in overdue:
-            marker = overdue_marker(information_request)
             if Task.objects.filter(
-                authority_id=information_request.authority_id,
+                information_request=information_request,
                 kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE,
-                details__startswith=marker,
             ).exists():
                 continue
             Task.objects.create(
                 authority_id=information_request.authority_id,
                 kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE,
+                information_request=information_request,
                 due_on=today,
                 details=(
-                    f"{marker}{information_request.provider.name} has not answered the "
+                    f"{information_request.provider.name} has not answered the "
                     "information request sent on "
                     f"{_long_date(timezone.localtime(information_request.sent_at).date())}, "
                     f"due by {_long_date(information_request.respond_by)}"

@@ -480,13 +480,13 @@ def test_each_unanswered_request_past_its_date_gets_one_overdue_task(devon, offi
     task = Task.objects.get(kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE)
     assert task.authority == devon
     assert task.due_on == date(2026, 3, 17)
-    assert task.details.startswith(f"information-request:{late.pk}\n")
+    assert task.information_request == late
     assert "Oakwood Forest School has not answered" in task.details
     assert provider_requests_mark_overdue(today=date(2026, 3, 25)) == 1
     assert Task.objects.filter(
-        kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE, details__contains=f"request:{not_yet_due.pk}\n"
+        kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE, information_request=not_yet_due
     ).exists()
-    assert not Task.objects.filter(details__contains=f"request:{answered.pk}\n").exists()
+    assert not Task.objects.filter(information_request=answered).exists()
 
 
 def test_a_late_answer_closes_the_overdue_task(devon, officer):
