@@ -246,6 +246,9 @@ CELERY_BEAT_SCHEDULE = {
 CNIS_OUTBOX_DELIVER_ON_COMMIT = env.bool(
     "CNIS_OUTBOX_DELIVER_ON_COMMIT", default=CELERY_TASK_ALWAYS_EAGER
 )
+# A message that keeps failing (a bad address, a relay refusing it) is left for an operator
+# after this many attempts, rather than retried forever.
+CNIS_OUTBOX_MAX_ATTEMPTS = env.int("CNIS_OUTBOX_MAX_ATTEMPTS", default=20)
 
 # The services this deployment offers. One deployment may host one LA or several.
 CNIS_SERVICE_NAME = env.str("CNIS_SERVICE_NAME", default="Children not in school register")

@@ -107,14 +107,18 @@ def outbox_deliver(*, message_id: int) -> bool:
 
 
 def outbox_sweep(*, limit: int = 100) -> int:
-    """Deliver pending messages, oldest first; return how many went.
+    """Deliver pending messages, those tried least first, then oldest; return how many went.
 
     Not one transaction on purpose: each message is delivered and marked in its own, so an
-    email already sent is never rolled back to pending by a later failure.
+    email already sent is never rolled back to pending by a later failure. A message that has
+    failed CNIS_OUTBOX_MAX_ATTEMPTS times is no longer tried; it stays, with its last error,
+    for an operator to see to, and new messages are never held up behind it.
     """
     pending = (
-        OutboxMessage.objects.filter(published_at__isnull=True)
-        .order_by("created_at", "pk")
+        OutboxMessage.objects.filter(
+            published_at__isnull=True, attempts__lt=settings.CNIS_OUTBOX_MAX_ATTEMPTS
+        )
+        .order_by("attempts", "created_at", "pk")
         .values_list("pk", flat=True)[:limit]
     )
     return sum(outbox_deliver(message_id=message_id) for message_id in list(pending))

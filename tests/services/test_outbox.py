@@ -165,6 +165,25 @@ def test_the_sweep_sends_the_oldest_first_up_to_its_limit():
     assert not OutboxMessage.objects.filter(published_at__isnull=True).exists()
 
 
+def test_a_message_that_keeps_failing_is_left_for_an_operator_and_holds_nothing_up(settings):
+    settings.CNIS_OUTBOX_MAX_ATTEMPTS = 3
+    stuck = enqueue(to="stuck@example.com", key="stuck")
+    OutboxMessage.objects.filter(pk=stuck.pk).update(
+        attempts=2, created_at=timezone.now() - timedelta(days=1)
+    )
+    fresh = enqueue(to="fresh@example.com", key="fresh")
+
+    assert outbox_sweep(limit=1) == 1
+    assert mail.outbox[0].to == ["fresh@example.com"]
+
+    OutboxMessage.objects.filter(pk=stuck.pk).update(attempts=3)
+    assert outbox_sweep() == 0
+    stuck.refresh_from_db()
+    assert stuck.published_at is None
+    fresh.refresh_from_db()
+    assert fresh.published_at is not None
+
+
 def test_an_empty_outbox_sends_nothing():
     assert outbox_sweep() == 0
     assert mail.outbox == []
