@@ -3,17 +3,17 @@
 from django.conf import settings
 from django.http import HttpRequest
 
-from registers.selectors.authorities import hosted_authorities
+from registers.public.authority import chosen_authority
 
 
 def service(request: HttpRequest) -> dict[str, object]:
-    """The header names the signed-in officer's LA, or the LA of a single-LA deployment."""
+    """The header names the signed-in officer's LA, or the LA a parent is dealing with (the
+    only one a single-LA deployment hosts, or the one they chose)."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         authority = user.authority
     else:
-        hosted = list(hosted_authorities()[:2])
-        authority = hosted[0] if len(hosted) == 1 else None
+        authority = chosen_authority(request)
     return {
         "service_name": settings.CNIS_SERVICE_NAME,
         "service_phase": settings.CNIS_PHASE,

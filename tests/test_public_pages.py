@@ -62,3 +62,15 @@ def test_the_vendored_frontend_matches_its_pinned_version():
     assert recorded == pinned["govuk-frontend"] == "5.14.0"
     script = (ROOT / "static/govuk-frontend/govuk-frontend.min.js").read_text()
     assert 'version="5.14.0"' in script
+
+
+def test_the_header_names_the_la_a_parent_chose_in_a_multi_la_deployment(client):
+    LocalAuthorityFactory(name="Devon", dfe_number="878", hosted=True)
+    cornwall = LocalAuthorityFactory(name="Cornwall", dfe_number="908", hosted=True)
+    before = client.get(reverse("public:start")).content.decode()
+
+    client.post(reverse("public:choose-authority"), {"authority": cornwall.pk})
+    after = client.get(reverse("public:start")).content.decode()
+
+    assert '<span class="cnis-header__authority">Local authority</span>' in before
+    assert '<span class="cnis-header__authority">Cornwall</span>' in after
