@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
 from django.utils import timezone
 
+from registers.errors import ApplicationError
+
 
 class GovukDateField(DateInputField):
     """A date input whose errors follow the GOV.UK wording, naming the question."""
@@ -38,6 +40,14 @@ def gds_helper(*fields) -> FormHelper:
     helper = FormHelper()
     helper.layout = Layout(*fields)
     return helper
+
+
+def form_errors_add(form: forms.Form, error: ApplicationError) -> None:
+    """Show a service's errors on the form: on their field where the form has one, else at the
+    top (the error summary links those to the first field)."""
+    for field, messages in error.errors.items():
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
 
 
 def posted_data(request: HttpRequest) -> QueryDict | None:

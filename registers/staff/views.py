@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from registers.errors import ApplicationError
+from registers.forms import form_errors_add
 from registers.models import AuditEvent, ChildSafeguarding
 from registers.selectors.register import ChildNotFound, child_get, register_entry_list
 from registers.services.audit import audit_record
@@ -81,9 +82,7 @@ def child_add(request: HttpRequest) -> HttpResponse:
                 request=request,
             )
         except ApplicationError as error:
-            for field, field_messages in error.errors.items():
-                for message in field_messages:
-                    form.add_error(None if field == "__all__" else field, message)
+            form_errors_add(form, error)
         else:
             return redirect("staff:child", child_id=entry.child_id)
     return render(request, "staff/child_add.html", {"form": form})

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.errors import ApplicationError
-from registers.forms import ChildIdentityForm, posted_data
+from registers.forms import ChildIdentityForm, form_errors_add, posted_data
 from registers.public.answers import AnswersExpired, JourneyAnswers, answers_expired_page
 from registers.public.authority import with_authority
 from registers.public.changes.forms import DETAILS_FORMS, ChangeKindForm
@@ -152,9 +152,7 @@ def report_change_details(request: HttpRequest, authority) -> HttpResponse:
         try:
             change_report_check(report=_report(saved, form.cleaned_data))
         except ApplicationError as error:
-            for field, messages in error.errors.items():
-                for message in messages:
-                    form.add_error(field if field in form.fields else None, message)
+            form_errors_add(form, error)
         else:
             _answers(request).save(saved | {"details": _stored(form.cleaned_data)})
             return redirect("public:report-change-check")

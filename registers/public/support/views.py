@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.errors import ApplicationError
-from registers.forms import posted_data
+from registers.forms import form_errors_add, posted_data
 from registers.public.authority import with_authority
 from registers.public.ratelimit import public_post_rate_limited
 from registers.public.support.forms import SupportRequestForm
@@ -33,9 +33,7 @@ def support_request(request: HttpRequest, authority) -> HttpResponse:
                 request=request,
             )
         except ApplicationError as error:
-            for field, messages in error.errors.items():
-                for message in messages:
-                    form.add_error(None if field == "__all__" else field, message)
+            form_errors_add(form, error)
         else:
             request.session[DONE] = notification.reference
             return redirect("public:support-done")

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.errors import ApplicationError
-from registers.forms import ChildIdentityForm, posted_data
+from registers.forms import ChildIdentityForm, form_errors_add, posted_data
 from registers.models import InformationRequest
 from registers.public.answers import AnswersExpired, JourneyAnswers, answers_expired_page
 from registers.public.authority import with_authority
@@ -83,6 +83,16 @@ def _answers_for(request: HttpRequest, information_request: InformationRequest):
     return JourneyAnswers(request.session, f"update-{information_request.pk}")
 
 
+def _answered_so_far(answers: JourneyAnswers) -> dict | None:
+    """The answers of a journey past its first page, or None where there are none: mid-journey
+    with nothing held means the session idled out, and with it the answers."""
+    try:
+        saved = answers.load()
+    except AnswersExpired:
+        return None
+    return saved if saved is not None and "still_correct" in saved else None
+
+
 def _update_answers(saved: dict) -> UpdateAnswers:
     changes = saved.get("changes", {})
     hours = changes.get("hours_by_parents")
@@ -91,12 +101,6 @@ def _update_answers(saved: dict) -> UpdateAnswers:
         **{name: changes.get(name, "") for name, _ in CHANGE_FIELDS if name != "hours_by_parents"},
         hours_by_parents=None if hours is None else Decimal(hours),
     )
-
-
-def _add_errors(form, error: ApplicationError) -> None:
-    for field, messages in error.errors.items():
-        for message in messages:
-            form.add_error(None if field == "__all__" else field, message)
 
 
 @public_post_rate_limited
@@ -141,12 +145,8 @@ def update_request_changes(request: HttpRequest, token: str) -> HttpResponse:
         return _refused(request, error)
     answers = _answers_for(request, information_request)
     start_url = reverse("public:update-request", kwargs={"token": token})
-    try:
-        saved = answers.load()
-    except AnswersExpired:
-        saved = None
-    if saved is None or "still_correct" not in saved:
-        # Mid-journey with no answers: the session idled out (and with it the answers).
+    saved = _answered_so_far(answers)
+    if saved is None:
         return answers_expired_page(request, start_url=start_url)
     form = UpdateChangesForm(posted_data(request), initial=saved.get("changes", {}))
     if request.method == "POST" and form.is_valid():
@@ -155,7 +155,7 @@ def update_request_changes(request: HttpRequest, token: str) -> HttpResponse:
                 answers=UpdateAnswers(still_correct=False, **form.cleaned_data)
             )
         except ApplicationError as error:
-            _add_errors(form, error)
+            form_errors_add(form, error)
         else:
             changes = {
                 name: getattr(checked, name)
@@ -193,12 +193,8 @@ def update_request_check(request: HttpRequest, token: str) -> HttpResponse:
         return _refused(request, error)
     answers = _answers_for(request, information_request)
     start_url = reverse("public:update-request", kwargs={"token": token})
-    try:
-        saved = answers.load()
-    except AnswersExpired:
-        saved = None
-    if saved is None or "still_correct" not in saved:
-        # Mid-journey with no answers: the session idled out (and with it the answers).
+    saved = _answered_so_far(answers)
+    if saved is None:
         return answers_expired_page(request, start_url=start_url)
     form = DeclarationForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
