@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from registers.actors import Actor
 from registers.models import (
     Address,
     Child,
@@ -18,15 +19,27 @@ from registers.models import (
     StaffRole,
     StaffUser,
 )
-from registers.models.codes import (
+from registers.rules.codes import (
     AddressKind,
     CaseStatus,
+    Door,
     NotificationSource,
     ProviderType,
     Regime,
     Relationship,
     Sex,
 )
+
+
+def public_actor(*, client_address: str = "203.0.113.7") -> Actor:
+    """A parent or provider on the public pages, as their request would describe them."""
+    return Actor(door=Door.PUBLIC, client_address=client_address, request_id="test-request-0001")
+
+
+def staff_actor(user, *, door: Door = Door.STAFF) -> Actor:
+    """A signed-in member of staff on the staff pages."""
+    return Actor(door=door, user=user, client_address="127.0.0.1", request_id="test-request-0001")
+
 
 STAFF_PASSWORD = "correct-horse-battery-staple-42"
 # RFC 6238's test secret ("12345678901234567890"), so codes can be checked by any TOTP tool.

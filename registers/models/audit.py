@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from registers.models.authorities import LocalAuthority
+from registers.rules.codes import Door
 
 
 class AuditEvent(models.Model):
@@ -44,6 +45,7 @@ class AuditEvent(models.Model):
         db_constraint=False,
         related_name="+",
     )
+    door = models.CharField(max_length=12, choices=Door.choices, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices)
     object_type = models.CharField(max_length=40, blank=True)
     object_id = models.CharField(max_length=64, blank=True)

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 
-from registers.models.codes import Regime
+from registers.rules.codes import Regime
 
 
 class LocalAuthority(models.Model):

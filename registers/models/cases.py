@@ -8,9 +8,10 @@ from django.db import models
 from registers.models.authorities import LocalAuthority
 from registers.models.base import BaseModel
 from registers.models.children import Child, Provider
-from registers.models.codes import (
+from registers.rules.codes import (
     CaseStatus,
     ClosureReason,
+    Door,
     EligibilityBasis,
     NotificationKind,
     NotificationSource,
@@ -53,6 +54,9 @@ class RegisterEntry(BaseModel):
     registered_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     closure_reason = models.CharField(max_length=30, choices=ClosureReason.choices, blank=True)
+    # Counts the entry's changes of status, so that a move made from a page that was loaded
+    # before someone else moved the entry is refused rather than applied on top.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name_plural = "register entries"
@@ -97,7 +101,8 @@ class CaseTransition(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    note = models.TextField(blank=True)
+    door = models.CharField(max_length=12, choices=Door.choices, blank=True)
+    reason = models.TextField()
 
     class Meta:
         ordering = ["occurred_at", "id"]

@@ -6,7 +6,7 @@ from django.db import models
 
 from registers.models.authorities import LocalAuthority
 from registers.models.base import BaseModel
-from registers.models.codes import AddressKind, ProviderType, Relationship, SenProvision, Sex
+from registers.rules.codes import AddressKind, ProviderType, Relationship, SenProvision, Sex
 
 
 class Address(BaseModel):

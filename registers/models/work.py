@@ -7,7 +7,7 @@ from registers.models.authorities import LocalAuthority
 from registers.models.base import BaseModel
 from registers.models.cases import InformationRequest, Notification, RegisterEntry
 from registers.models.children import Child
-from registers.models.codes import Regime
+from registers.rules.codes import Regime
 
 
 class Task(BaseModel):

@@ -5,23 +5,9 @@ Section 436B was inserted by the Children's Wellbeing and Schools Act 2026.
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+from registers.rules.codes import EligibilityBasis
 from registers.rules.school_age import is_of_compulsory_school_age
-
-
-class EligibilityBasis(StrEnum):
-    """The limb of s.436B(5) under which a child meets the schooling condition."""
-
-    # s.436B(5)(a): not a registered pupil or student at a relevant school.
-    NOT_REGISTERED = "E-C1"
-    # s.436B(5)(b): registered, but the proprietor has arranged for or agreed to education
-    # elsewhere and the child is absent for some or all of full-time school hours.
-    EDUCATED_ELSEWHERE_BY_ARRANGEMENT = "E-C2"
-    # s.436B(5)(c): a student within s.436B(7)(d) attending part-time and not registered at
-    # another relevant school.
-    PART_TIME_STUDENT = "E-C3"
-
 
 ALL_BASES: frozenset[EligibilityBasis] = frozenset(EligibilityBasis)
 

@@ -4,7 +4,7 @@ import re
 from datetime import date
 
 from registers.models import Child, LocalAuthority
-from registers.models.codes import AddressKind
+from registers.rules.codes import AddressKind
 
 
 def _folded(name: str) -> str:

@@ -18,7 +18,7 @@ from registers.models import (
     LocalAuthority,
     RegisterEntry,
 )
-from registers.models.codes import AddressKind, CaseStatus
+from registers.rules.codes import AddressKind, CaseStatus
 from registers.services.links import information_request_for_link
 
 # The statuses in which a child is on the register and parents may be asked for an update.

@@ -10,16 +10,16 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from django.db import IntegrityError, models, transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
+from registers.actors import Actor
+from registers.audit import audit_record
 from registers.errors import ApplicationError
 from registers.models import AuditEvent, LocalAuthority, Notification, Task
-from registers.models.codes import NotificationKind, NotificationSource
+from registers.rules.codes import NotificationKind, NotificationSource
 from registers.rules.deadlines import add_months, days_beginning_with
 from registers.rules.identifiers import IdentifierError, normalise_postcode
 from registers.selectors.update_requests import reference_normalise, register_entry_for_reference
-from registers.services.audit import audit_record
 from registers.services.references import reference_new
 from registers.services.update_requests import REVIEW_PERIOD_DAYS, long_date
 
@@ -159,7 +159,7 @@ def change_report_submit(
     authority: LocalAuthority,
     report: ChangeReport,
     idempotency_key: str,
-    request: HttpRequest,
+    actor: Actor,
 ) -> Notification:
     """Save a parent's report of a change as a notification with a review task.
 
@@ -203,7 +203,7 @@ def change_report_submit(
         details=details,
     )
     audit_record(
-        request=request,
+        actor=actor,
         action=AuditEvent.Action.CREATE,
         outcome=AuditEvent.Outcome.ALLOWED,
         authority=authority,
@@ -267,7 +267,7 @@ def support_request_submit(
     authority: LocalAuthority,
     details: SupportRequestDetails,
     idempotency_key: str,
-    request: HttpRequest,
+    actor: Actor,
 ) -> Notification:
     """A parent asks the LA for support (s.436G): a notification and a task to respond.
 
@@ -299,7 +299,7 @@ def support_request_submit(
         details=f"Support requested by {details.name} for {details.child_name}.",
     )
     audit_record(
-        request=request,
+        actor=actor,
         action=AuditEvent.Action.CREATE,
         outcome=AuditEvent.Outcome.ALLOWED,
         authority=authority,

@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
+from registers.actors import Actor
+from registers.audit import audit_record
 from registers.errors import ApplicationError
 from registers.models import (
     Address,
@@ -18,7 +19,7 @@ from registers.models import (
     RegisterEntry,
     Task,
 )
-from registers.models.codes import (
+from registers.rules.codes import (
     AddressKind,
     CaseStatus,
     NotificationSource,
@@ -38,7 +39,6 @@ from registers.rules.school_age import (
     compulsory_school_age_starts,
     is_of_compulsory_school_age,
 )
-from registers.services.audit import audit_record
 from registers.services.references import reference_new
 
 DUPLICATE_UPN = "A child with this UPN is already on the register – check the UPN"
@@ -113,13 +113,13 @@ def _checked_identifiers(*, authority: LocalAuthority, details: ChildDetails, to
 
 
 def child_register(
-    *, authority: LocalAuthority, details: ChildDetails, request: HttpRequest
+    *, authority: LocalAuthority, details: ChildDetails, actor: Actor
 ) -> RegisterEntry:
     """Create the child, their home address and a new register entry awaiting an eligibility
     check, with its deadline task and an audit event, all in one transaction."""
     today = timezone.localdate()
     cleaned = _checked_identifiers(authority=authority, details=details, today=today)
-    actor = request.user
+    user = actor.user
     try:
         with transaction.atomic():
             child = Child.objects.create(
@@ -131,18 +131,18 @@ def child_register(
                 sex=details.sex,
                 upn=cleaned["upn"],
                 nhs_number=cleaned["nhs_number"],
-                created_by=actor,
-                modified_by=actor,
+                created_by=user,
+                modified_by=user,
             )
             address = Address.objects.create(
                 line_1=details.address_line_1.strip(),
                 line_2=details.address_line_2.strip(),
                 town=details.town.strip(),
                 postcode=cleaned["postcode"],
-                created_by=actor,
+                created_by=user,
             )
             ChildAddress.objects.create(
-                child=child, address=address, kind=AddressKind.CURRENT, created_by=actor
+                child=child, address=address, kind=AddressKind.CURRENT, created_by=user
             )
             entry = RegisterEntry.objects.create(
                 authority=authority,
@@ -155,25 +155,26 @@ def child_register(
                 previous_school_name=details.previous_school_name.strip(),
                 previous_school_type=details.previous_school_type,
                 notified_on=today,
-                created_by=actor,
-                modified_by=actor,
+                created_by=user,
+                modified_by=user,
             )
             CaseTransition.objects.create(
                 entry=entry,
                 to_status=CaseStatus.ELIGIBILITY_CHECK,
                 occurred_at=timezone.now(),
-                actor=actor,
-                note="Added by an officer",
+                actor=user,
+                door=actor.door,
+                reason="Added by an officer",
             )
             Task.objects.create(
                 authority=authority,
                 entry=entry,
                 kind=Task.Kind.CHECK_ELIGIBILITY,
                 due_on=days_beginning_with(today, authority.registration_period_days),
-                created_by=actor,
+                created_by=user,
             )
             audit_record(
-                request=request,
+                actor=actor,
                 action=AuditEvent.Action.CREATE,
                 outcome=AuditEvent.Outcome.ALLOWED,
                 object_type="child",

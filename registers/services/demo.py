@@ -35,7 +35,7 @@ from registers.models import (
     StaffRole,
     StaffUser,
 )
-from registers.models.codes import (
+from registers.rules.codes import (
     AddressKind,
     CaseStatus,
     ClosureReason,

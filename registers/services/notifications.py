@@ -19,9 +19,10 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
+from registers.actors import Actor
+from registers.audit import audit_record
 from registers.errors import ApplicationError
 from registers.models import (
     Address,
@@ -39,7 +40,8 @@ from registers.models import (
     RegisterEntry,
     Task,
 )
-from registers.models.codes import (
+from registers.public.notify import routing
+from registers.rules.codes import (
     AddressKind,
     CaseStatus,
     NotificationKind,
@@ -51,12 +53,10 @@ from registers.models.codes import (
     SenProvision,
     Sex,
 )
-from registers.public.notify import routing
 from registers.rules.deadlines import add_months, days_beginning_with
 from registers.rules.identifiers import IdentifierError, normalise_postcode
 from registers.rules.school_age import compulsory_school_age_ends, compulsory_school_age_starts
 from registers.selectors.duplicates import possible_duplicates
-from registers.services.audit import audit_record
 from registers.services.outbox import email_enqueue
 from registers.services.references import reference_new
 
@@ -679,7 +679,7 @@ def _record(
     notified: _Notified,
     answers: dict,
     idempotency_key: str,
-    request: HttpRequest,
+    actor: Actor,
 ) -> Notification:
     today = timezone.localdate()
     now = timezone.now()
@@ -811,7 +811,8 @@ def _record(
         entry=entry,
         to_status=status,
         occurred_at=now,
-        note="Notified by a parent or carer online",
+        door=actor.door,
+        reason="Notified by a parent or carer online",
     )
     notification = Notification.objects.create(
         authority=authority,
@@ -845,7 +846,7 @@ def _record(
             requested_on=today,
         )
     audit_record(
-        request=request,
+        actor=actor,
         authority=authority,
         action=AuditEvent.Action.CREATE,
         outcome=AuditEvent.Outcome.ALLOWED,
@@ -877,7 +878,7 @@ def _already_received(*, authority: LocalAuthority, idempotency_key: str) -> Not
 
 @transaction.atomic
 def notification_submit(
-    *, authority: LocalAuthority, answers: dict, idempotency_key: str, request: HttpRequest
+    *, authority: LocalAuthority, answers: dict, idempotency_key: str, actor: Actor
 ) -> Notification:
     """Put a parent's notification on the register, once.
 
@@ -895,7 +896,7 @@ def notification_submit(
                 notified=notified,
                 answers=answers,
                 idempotency_key=idempotency_key,
-                request=request,
+                actor=actor,
             )
     except IntegrityError:
         # The same submission raced this one and committed first: the unique constraint on

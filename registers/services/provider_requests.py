@@ -12,10 +12,11 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.db import transaction
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from registers.actors import Actor
+from registers.audit import audit_record
 from registers.errors import ApplicationError
 from registers.models import (
     AuditEvent,
@@ -25,11 +26,10 @@ from registers.models import (
     Provider,
     Task,
 )
-from registers.models.codes import NotificationKind, NotificationSource, ProviderType
+from registers.rules.codes import NotificationKind, NotificationSource, ProviderType
 from registers.rules.deadlines import days_beginning_with
 from registers.rules.identifiers import IdentifierError, normalise_postcode
 from registers.selectors.providers import provider_children
-from registers.services.audit import audit_record
 from registers.services.links import (
     information_request_for_link,
     link_expiry,
@@ -205,9 +205,7 @@ def _request_email(
 
 
 @transaction.atomic
-def provider_request_send(
-    *, provider: Provider, request: HttpRequest
-) -> tuple[InformationRequest, str]:
+def provider_request_send(*, provider: Provider, actor: Actor) -> tuple[InformationRequest, str]:
     """Send the provider a request naming the children who attend it now.
 
     Returns the request and the link's secret (which is not stored). The email goes through
@@ -226,7 +224,7 @@ def provider_request_send(
             "ask about"
         )
     authority = provider.authority
-    actor = request.user
+    user = actor.user
     token, digest = link_token_new()
     information_request = InformationRequest.objects.create(
         authority=authority,
@@ -236,12 +234,12 @@ def provider_request_send(
         respond_by=days_beginning_with(today, authority.provider_response_period_days),
         expires_at=link_expiry(),
         token_digest=digest,
-        created_by=actor,
-        modified_by=actor,
+        created_by=user,
+        modified_by=user,
     )
     information_request.children.set(children)
     audit_record(
-        request=request,
+        actor=actor,
         action=AuditEvent.Action.CREATE,
         outcome=AuditEvent.Outcome.ALLOWED,
         object_type="information_request",
@@ -294,7 +292,7 @@ def _answers_checked(
 
 
 def provider_response_submit(
-    *, token: str, answers: ProviderAnswers, request: HttpRequest
+    *, token: str, answers: ProviderAnswers, actor: Actor
 ) -> Notification:
     """Keep a provider's answer as a notification for an officer, and close the link.
 
@@ -360,7 +358,7 @@ def provider_response_submit(
             information_request=information_request,
         ).update(status=Task.Status.DONE, completed_at=now, modified_at=now)
         audit_record(
-            request=request,
+            actor=actor,
             authority=information_request.authority,
             action=AuditEvent.Action.CREATE,
             outcome=AuditEvent.Outcome.ALLOWED,

@@ -11,10 +11,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
+from registers.actors import SCHEDULER, Actor
+from registers.audit import audit_record
 from registers.errors import ApplicationError
 from registers.models import (
     AuditEvent,
@@ -24,7 +25,7 @@ from registers.models import (
     RegisterEntry,
     Task,
 )
-from registers.models.codes import NotificationKind, NotificationSource
+from registers.rules.codes import NotificationKind, NotificationSource
 from registers.rules.deadlines import (
     days_beginning_with,
     may_send_update_request,
@@ -38,7 +39,6 @@ from registers.selectors.update_requests import (
     register_entry_for_reference,
     update_request_held,
 )
-from registers.services.audit import audit_record
 from registers.services.links import (
     information_request_for_link,
     link_expiry,
@@ -119,8 +119,7 @@ def _email_body(*, entry: RegisterEntry, url: str, respond_by: date, expires: da
 def _update_request_create(
     *,
     entry: RegisterEntry,
-    request: HttpRequest | None,
-    actor,
+    actor: Actor,
     today: date,
     replacing_expired: bool,
 ) -> tuple[InformationRequest, str]:
@@ -155,11 +154,11 @@ def _update_request_create(
         respond_by=days_beginning_with(today, entry.authority.registration_period_days),
         expires_at=link_expiry(),
         token_digest=digest,
-        created_by=actor,
-        modified_by=actor,
+        created_by=actor.user,
+        modified_by=actor.user,
     )
     audit_record(
-        request=request,
+        actor=actor,
         action=AuditEvent.Action.CREATE,
         outcome=AuditEvent.Outcome.ALLOWED,
         authority=entry.authority,
@@ -186,8 +185,7 @@ def _update_request_create(
 def update_request_send(
     *,
     entry: RegisterEntry,
-    request: HttpRequest | None,
-    actor=None,
+    actor: Actor,
     replacing_expired: bool = False,
 ) -> tuple[InformationRequest, str]:
     """Send the parents an update request: a single-use link by email, through the outbox.
@@ -198,11 +196,8 @@ def update_request_send(
     was never able to answer it, so a new link is not a new demand on them.
     Returns the request and the link's secret, which goes only into the email.
     """
-    if actor is None and request is not None and request.user.is_authenticated:
-        actor = request.user
     return _update_request_create(
         entry=entry,
-        request=request,
         actor=actor,
         today=timezone.localdate(),
         replacing_expired=replacing_expired,
@@ -245,7 +240,7 @@ def update_requests_send_due(*, today: date | None = None) -> int:
         try:
             with transaction.atomic():
                 _update_request_create(
-                    entry=entry, request=None, actor=None, today=today, replacing_expired=False
+                    entry=entry, actor=SCHEDULER, today=today, replacing_expired=False
                 )
         except ApplicationError:
             # Changed since it was read (closed, or a request sent meanwhile): skip it.
@@ -255,7 +250,7 @@ def update_requests_send_due(*, today: date | None = None) -> int:
 
 
 def update_request_send_again(
-    *, authority: LocalAuthority, reference: str, date_of_birth: date, request: HttpRequest
+    *, authority: LocalAuthority, reference: str, date_of_birth: date, actor: Actor
 ) -> None:
     """A parent whose link no longer works asks for a new one.
 
@@ -269,7 +264,7 @@ def update_request_send_again(
     if entry is None or entry.status not in OPEN_STATUSES:
         return
     try:
-        update_request_send(entry=entry, request=request, replacing_expired=True)
+        update_request_send(entry=entry, actor=actor, replacing_expired=True)
     except ApplicationError:
         return
 
@@ -372,9 +367,7 @@ def _answer_payload(*, information_request: InformationRequest, answers: UpdateA
 
 
 @transaction.atomic
-def update_request_answer(
-    *, token: str, answers: UpdateAnswers, request: HttpRequest
-) -> Notification:
+def update_request_answer(*, token: str, answers: UpdateAnswers, actor: Actor) -> Notification:
     """Record a parent's answer to an update request, once.
 
     One transaction: the answer as a new notification, the request marked used (so the link
@@ -430,7 +423,7 @@ def update_request_answer(
         ),
     )
     audit_record(
-        request=request,
+        actor=actor,
         action=AuditEvent.Action.CREATE,
         outcome=AuditEvent.Outcome.ALLOWED,
         authority=entry.authority,

@@ -4,7 +4,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Size, Submit
 from django import forms
 
 from registers.forms import GovukDateField, gds_helper
-from registers.models.codes import NotificationSource, PreviousSchoolType, PrimaryReason, Sex
+from registers.rules.codes import NotificationSource, PreviousSchoolType, PrimaryReason, Sex
 
 
 class SignInForm(forms.Form):

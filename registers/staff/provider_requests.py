@@ -8,11 +8,13 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from registers.actors import Actor
+from registers.audit import audit_record
 from registers.errors import ApplicationError
 from registers.models import AuditEvent, Provider
+from registers.rules.codes import Door
 from registers.rules.deadlines import days_beginning_with
 from registers.selectors.providers import provider_children, provider_get, provider_request_list
-from registers.services.audit import audit_record
 from registers.services.provider_requests import provider_request_send
 from registers.staff.access import la_staff_required
 
@@ -24,7 +26,7 @@ def _provider_page(
     with transaction.atomic():
         children = list(provider_children(provider=provider, today=today))
         audit_record(
-            request=request,
+            actor=Actor.from_request(request, door=Door.STAFF),
             action=AuditEvent.Action.VIEW,
             outcome=AuditEvent.Outcome.ALLOWED,
             object_type="provider",
@@ -64,7 +66,9 @@ def provider_request_send_view(request: HttpRequest, provider_id: int) -> HttpRe
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
-        information_request, _ = provider_request_send(provider=provider, request=request)
+        information_request, _ = provider_request_send(
+            provider=provider, actor=Actor.from_request(request, door=Door.STAFF)
+        )
     except ApplicationError as error:
         send_errors = [message for texts in error.errors.values() for message in texts]
         return _provider_page(request, provider, send_errors=send_errors)

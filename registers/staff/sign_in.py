@@ -20,8 +20,10 @@ from django_otp import login as otp_login
 from django_otp import match_token
 
 from cnis.middleware import SIGNED_IN_AT
+from registers.actors import Actor
+from registers.audit import audit_record
 from registers.models import AuditEvent, StaffUser
-from registers.services.audit import audit_record
+from registers.rules.codes import Door
 from registers.staff.forms import SignInCodeForm, SignInForm
 
 PENDING = "cnis_sign_in_pending"
@@ -110,7 +112,7 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
                 pending["attempts"] += 1
                 request.session[PENDING] = pending
                 audit_record(
-                    request=request,
+                    actor=Actor.from_request(request, door=Door.STAFF),
                     action=AuditEvent.Action.SIGN_IN_FAILED,
                     outcome=AuditEvent.Outcome.FAILED,
                     object_type="staff_user",
@@ -127,7 +129,7 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
                 otp_login(request, device)
                 request.session[SIGNED_IN_AT] = time.time()
                 audit_record(
-                    request=request,
+                    actor=Actor.from_request(request, door=Door.STAFF),
                     action=AuditEvent.Action.SIGN_IN,
                     outcome=AuditEvent.Outcome.ALLOWED,
                     object_type="staff_user",
@@ -141,7 +143,7 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
 def sign_out(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         audit_record(
-            request=request,
+            actor=Actor.from_request(request, door=Door.STAFF),
             action=AuditEvent.Action.SIGN_OUT,
             outcome=AuditEvent.Outcome.ALLOWED,
             object_type="staff_user",

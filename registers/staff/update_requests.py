@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 
+from registers.actors import Actor
 from registers.errors import ApplicationError
+from registers.rules.codes import Door
 from registers.selectors.update_requests import register_entry_get
 from registers.services.update_requests import long_date, update_request_send
 from registers.staff.access import la_staff_required
@@ -18,7 +20,9 @@ def update_request_send_view(request: HttpRequest, entry_id: str) -> HttpRespons
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
-        information_request, _ = update_request_send(entry=entry, request=request)
+        information_request, _ = update_request_send(
+            entry=entry, actor=Actor.from_request(request, door=Door.STAFF)
+        )
     except ApplicationError as error:
         messages.error(request, str(error))
     else:

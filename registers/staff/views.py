@@ -8,11 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from registers.actors import Actor
+from registers.audit import audit_record
 from registers.errors import ApplicationError
 from registers.forms import form_errors_add
 from registers.models import AuditEvent, ChildSafeguarding
+from registers.rules.codes import Door
 from registers.selectors.register import ChildNotFound, child_get, register_entry_list
-from registers.services.audit import audit_record
 from registers.services.children import ChildDetails, child_register
 from registers.staff.access import la_staff_required
 from registers.staff.forms import ChildAddForm
@@ -46,7 +48,7 @@ def child_record(request: HttpRequest, child_id: str) -> HttpResponse:
                 safeguarding = ChildSafeguarding.objects.filter(child=child).first()
                 categories.append("safeguarding")
             audit_record(
-                request=request,
+                actor=Actor.from_request(request, door=Door.STAFF),
                 action=AuditEvent.Action.VIEW,
                 outcome=AuditEvent.Outcome.ALLOWED,
                 object_type="child",
@@ -56,7 +58,7 @@ def child_record(request: HttpRequest, child_id: str) -> HttpResponse:
     except ChildNotFound:
         # Recorded outside the failed read's transaction, so that the refusal is kept.
         audit_record(
-            request=request,
+            actor=Actor.from_request(request, door=Door.STAFF),
             action=AuditEvent.Action.VIEW,
             outcome=AuditEvent.Outcome.DENIED,
             object_type="child",
@@ -79,7 +81,7 @@ def child_add(request: HttpRequest) -> HttpResponse:
             entry = child_register(
                 authority=request.user.authority,
                 details=ChildDetails(**form.cleaned_data),
-                request=request,
+                actor=Actor.from_request(request, door=Door.STAFF),
             )
         except ApplicationError as error:
             form_errors_add(form, error)

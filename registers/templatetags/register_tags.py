@@ -5,7 +5,7 @@ from datetime import date
 from django import template
 from django.core.paginator import Page
 
-from registers.models.codes import CaseStatus
+from registers.rules.codes import CaseStatus
 from registers.rules.year_group import year_group_label
 
 register = template.Library()

@@ -4,7 +4,6 @@ import re
 from datetime import date
 
 import pytest
-from django.test import RequestFactory
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
@@ -16,6 +15,7 @@ from tests.factories import (
     ChildFactory,
     EducationArrangementFactory,
     ProviderFactory,
+    staff_actor,
 )
 
 pytestmark = pytest.mark.browser
@@ -41,9 +41,7 @@ def test_a_provider_answers_for_two_children_once(page: Page, live_server, devon
     ):
         child = ChildFactory(authority=devon, first_name=first, last_name=last, date_of_birth=born)
         EducationArrangementFactory(child=child, provider=provider)
-    officer_request = RequestFactory().post("/")
-    officer_request.user = officer
-    _, token = provider_request_send(provider=provider, request=officer_request)
+    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
     link = live_server.url + reverse("public:provider-request", kwargs={"token": token})
 
     # The children: one attends (first with more time alone than in total), one does not.

@@ -9,8 +9,9 @@ from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from registers.actors import SCHEDULER
 from registers.models import InformationRequest, Notification
-from registers.models.codes import NotificationKind
+from registers.rules.codes import NotificationKind
 from registers.services.update_requests import update_request_send
 from tests.browser.conftest import assert_accessible
 from tests.factories import child_with_record
@@ -41,7 +42,7 @@ def entry(devon):
 
 @pytest.fixture
 def link(live_server, entry) -> str:
-    _, token = update_request_send(entry=entry, request=None)
+    _, token = update_request_send(entry=entry, actor=SCHEDULER)
     return f"{live_server.url}/update/{token}/"
 
 

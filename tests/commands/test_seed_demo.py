@@ -21,7 +21,7 @@ from registers.models import (
     StaffRole,
     StaffUser,
 )
-from registers.models.codes import CaseStatus
+from registers.rules.codes import CaseStatus
 from registers.rules.identifiers import normalise_postcode
 from registers.rules.school_age import is_of_compulsory_school_age
 from registers.services.demo import (

@@ -16,7 +16,7 @@ from registers.models import (
     StaffRole,
     StaffUser,
 )
-from registers.models.codes import (
+from registers.rules.codes import (
     CaseStatus,
     ClosureReason,
     NotificationKind,

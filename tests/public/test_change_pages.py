@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from registers.models import ChildAddress, Notification, Task
-from registers.models.codes import NotificationKind
+from registers.rules.codes import NotificationKind
 from tests.factories import child_with_record
 
 pytestmark = pytest.mark.django_db

@@ -5,18 +5,18 @@ from datetime import date, timedelta
 import pytest
 import time_machine
 from django.core.cache import cache
-from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
 from registers.models import InformationRequest, Notification, Task
-from registers.models.codes import ProviderType
+from registers.rules.codes import ProviderType
 from registers.services.provider_requests import provider_request_send
 from tests.factories import (
     AddressFactory,
     ChildFactory,
     EducationArrangementFactory,
     ProviderFactory,
+    staff_actor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -52,9 +52,9 @@ def sent(devon, officer):
     )
     for child in (amelia, rowan):
         EducationArrangementFactory(child=child, provider=provider)
-    request = RequestFactory().post("/")
-    request.user = officer
-    information_request, token = provider_request_send(provider=provider, request=request)
+    information_request, token = provider_request_send(
+        provider=provider, actor=staff_actor(officer)
+    )
     return information_request, token, (amelia, rowan)
 
 

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from registers.models import Notification, Task
-from registers.models.codes import NotificationKind
+from registers.rules.codes import NotificationKind
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ import time_machine
 from django.core.cache import cache
 from django.urls import reverse
 
+from registers.actors import SCHEDULER
 from registers.models import InformationRequest, Notification, OutboxMessage, Task
 from registers.services.update_requests import update_request_send
 from tests.factories import child_with_record
@@ -46,7 +47,7 @@ def entry(devon):
 @pytest.fixture
 def token(entry):
     with time_machine.travel(SENT, tick=False):
-        _, token = update_request_send(entry=entry, request=None)
+        _, token = update_request_send(entry=entry, actor=SCHEDULER)
     return token
 
 

@@ -13,16 +13,16 @@ from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from django.core import mail
 from django.db import transaction
-from django.test import RequestFactory
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from cnis.celery import app
 from registers.models import Notification, OutboxMessage, RegisterEntry
-from registers.models.codes import PrimaryReason, Relationship, SenProvision, Sex
 from registers.public.notify import routing
+from registers.rules.codes import PrimaryReason, Relationship, SenProvision, Sex
 from registers.services.notifications import notification_submit
 from registers.tasks.outbox import outbox_sweep
+from tests.factories import public_actor
 
 PARENT_EMAIL = "parent.outage@example.com"
 WORKER_WAIT_SECONDS = 30
@@ -65,9 +65,11 @@ def notification_answers() -> dict:
 
 
 def submit(authority, key: str = "outage-journey-1") -> Notification:
-    request = RequestFactory().post("/notify/declaration/", REMOTE_ADDR="198.51.100.7")
     return notification_submit(
-        authority=authority, answers=notification_answers(), idempotency_key=key, request=request
+        authority=authority,
+        answers=notification_answers(),
+        idempotency_key=key,
+        actor=public_actor(client_address="198.51.100.7"),
     )
 
 

@@ -5,12 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import AnonymousUser
-from django.test import RequestFactory
 
 from registers.errors import ApplicationError
 from registers.models import AuditEvent, ChildAddress, Notification, Task
-from registers.models.codes import CaseStatus, NotificationKind, NotificationSource
+from registers.rules.codes import CaseStatus, NotificationKind, NotificationSource
 from registers.services.changes import (
     NO_CONTACT,
     ChangeKind,
@@ -19,7 +17,7 @@ from registers.services.changes import (
     change_report_submit,
     support_request_submit,
 )
-from tests.factories import child_with_record
+from tests.factories import child_with_record, public_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -30,13 +28,6 @@ TODAY = datetime(2026, 10, 5, 11, tzinfo=ZoneInfo("Europe/London"))
 def frozen_today():
     with time_machine.travel(TODAY, tick=False):
         yield
-
-
-def public_request():
-    request = RequestFactory().post("/change/")
-    request.request_id = "test-request"
-    request.user = AnonymousUser()
-    return request
 
 
 @pytest.fixture
@@ -65,7 +56,7 @@ def test_a_matching_report_is_linked_to_the_child_for_review(devon, entry):
     addresses = list(ChildAddress.objects.values())
 
     notification = change_report_submit(
-        authority=devon, report=move(), idempotency_key="change-1", request=public_request()
+        authority=devon, report=move(), idempotency_key="change-1", actor=public_actor()
     )
 
     assert notification.kind == NotificationKind.CHANGE_OF_CIRCUMSTANCES
@@ -97,7 +88,7 @@ def test_a_report_that_matches_nothing_is_saved_unlinked_for_an_officer(devon, e
         authority=devon,
         report=move(**mismatch),
         idempotency_key="change-1",
-        request=public_request(),
+        actor=public_actor(),
     )
 
     assert notification.child is None
@@ -111,17 +102,17 @@ def test_a_report_that_matches_nothing_is_saved_unlinked_for_an_officer(devon, e
 
 def test_another_las_reference_is_not_matched(cornwall, entry):
     notification = change_report_submit(
-        authority=cornwall, report=move(), idempotency_key="change-1", request=public_request()
+        authority=cornwall, report=move(), idempotency_key="change-1", actor=public_actor()
     )
     assert notification.entry is None
 
 
 def test_the_same_report_sent_twice_is_saved_once(devon, entry):
     first = change_report_submit(
-        authority=devon, report=move(), idempotency_key="change-1", request=public_request()
+        authority=devon, report=move(), idempotency_key="change-1", actor=public_actor()
     )
     second = change_report_submit(
-        authority=devon, report=move(), idempotency_key="change-1", request=public_request()
+        authority=devon, report=move(), idempotency_key="change-1", actor=public_actor()
     )
 
     assert first == second
@@ -153,7 +144,7 @@ def test_the_same_report_sent_twice_is_saved_once(devon, entry):
 def test_bad_reports_are_refused_and_nothing_is_saved(devon, entry, report, field, message):
     with pytest.raises(ApplicationError) as refused:
         change_report_submit(
-            authority=devon, report=report, idempotency_key="change-1", request=public_request()
+            authority=devon, report=report, idempotency_key="change-1", actor=public_actor()
         )
     assert message in refused.value.errors[field][0]
     assert not Notification.objects.exists()
@@ -165,7 +156,7 @@ def test_only_the_answers_for_the_kind_of_change_are_kept(devon, entry):
         authority=devon,
         report=move(kind=ChangeKind.LEAVING_AREA, destination="Wales"),
         idempotency_key="change-1",
-        request=public_request(),
+        actor=public_actor(),
     )
     assert "postcode" not in notification.payload
     assert notification.payload["destination"] == "Wales"
@@ -184,7 +175,7 @@ def support(**overrides) -> SupportRequestDetails:
 
 def test_a_support_request_becomes_a_task_due_in_15_days(devon):
     notification = support_request_submit(
-        authority=devon, details=support(), idempotency_key="support-1", request=public_request()
+        authority=devon, details=support(), idempotency_key="support-1", actor=public_actor()
     )
 
     assert notification.kind == NotificationKind.SUPPORT_REQUEST
@@ -199,7 +190,7 @@ def test_a_support_request_becomes_a_task_due_in_15_days(devon):
     assert AuditEvent.objects.filter(object_id=str(notification.pk)).exists()
 
     again = support_request_submit(
-        authority=devon, details=support(), idempotency_key="support-1", request=public_request()
+        authority=devon, details=support(), idempotency_key="support-1", actor=public_actor()
     )
     assert again == notification
     assert Task.objects.count() == 1
@@ -211,7 +202,7 @@ def test_a_support_request_needs_a_way_to_reply(devon):
             authority=devon,
             details=support(email="", phone=""),
             idempotency_key="support-1",
-            request=public_request(),
+            actor=public_actor(),
         )
     assert refused.value.errors == {"email": [NO_CONTACT]}
     assert not Notification.objects.exists()

@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 import time_machine
-from django.test import RequestFactory
 from django.urls import reverse
 
 from registers.errors import ApplicationError
@@ -17,10 +16,10 @@ from registers.models import (
     RegisterEntry,
     Task,
 )
-from registers.models.codes import CaseStatus, NotificationSource, Sex
+from registers.rules.codes import CaseStatus, NotificationSource, Sex
 from registers.selectors.authorities import local_authority_get_by_number
 from registers.services.children import ChildDetails, child_register
-from tests.factories import ChildFactory
+from tests.factories import ChildFactory, staff_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -31,14 +30,6 @@ TODAY = date(2026, 11, 28)
 def _today():
     with time_machine.travel(date(2026, 11, 28), tick=False):
         yield
-
-
-@pytest.fixture
-def request_from(officer):
-    request = RequestFactory().post("/staff/children/new/")
-    request.user = officer
-    request.request_id = "test-request-0001"
-    return request
 
 
 def details(**overrides) -> ChildDetails:
@@ -66,8 +57,8 @@ def _nothing_saved() -> None:
     assert not AuditEvent.objects.exists()
 
 
-def test_a_child_is_registered_with_its_deadline_task_and_audit(devon, request_from):
-    entry = child_register(authority=devon, details=details(), request=request_from)
+def test_a_child_is_registered_with_its_deadline_task_and_audit(devon, officer):
+    entry = child_register(authority=devon, details=details(), actor=staff_actor(officer))
 
     child = entry.child
     assert (child.full_name, child.authority) == ("Amelia Brightwater", devon)
@@ -109,21 +100,21 @@ def test_a_child_is_registered_with_its_deadline_task_and_audit(devon, request_f
         ({"upn": "A80120011000"}, "upn", "UPN must be 13 characters"),
     ],
 )
-def test_bad_input_names_the_field_and_saves_nothing(
-    devon, request_from, overrides, field, message
-):
+def test_bad_input_names_the_field_and_saves_nothing(devon, officer, overrides, field, message):
     with pytest.raises(ApplicationError) as raised:
-        child_register(authority=devon, details=details(**overrides), request=request_from)
+        child_register(authority=devon, details=details(**overrides), actor=staff_actor(officer))
 
     assert message in " ".join(raised.value.errors[field])
     _nothing_saved()
 
 
-def test_a_duplicate_upn_within_the_la_is_refused(devon, cornwall, request_from):
+def test_a_duplicate_upn_within_the_la_is_refused(devon, cornwall, officer):
     ChildFactory(authority=devon, upn="B801200005001")
 
     with pytest.raises(ApplicationError) as raised:
-        child_register(authority=devon, details=details(upn="b801200005001"), request=request_from)
+        child_register(
+            authority=devon, details=details(upn="b801200005001"), actor=staff_actor(officer)
+        )
 
     assert raised.value.errors["upn"] == [
         "A child with this UPN is already on the register – check the UPN"
@@ -131,11 +122,11 @@ def test_a_duplicate_upn_within_the_la_is_refused(devon, cornwall, request_from)
     assert Child.objects.count() == 1
 
 
-def test_the_same_upn_in_another_la_is_allowed(devon, cornwall, request_from):
+def test_the_same_upn_in_another_la_is_allowed(devon, cornwall, officer):
     ChildFactory(authority=cornwall, upn="B801200005001")
 
     entry = child_register(
-        authority=devon, details=details(upn="B801200005001"), request=request_from
+        authority=devon, details=details(upn="B801200005001"), actor=staff_actor(officer)
     )
 
     assert entry.child.upn == "B801200005001"

@@ -6,9 +6,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
-from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from django.test import RequestFactory
 
 from registers.errors import ApplicationError
 from registers.models import (
@@ -27,7 +25,7 @@ from registers.models import (
     RegisterEntry,
     Task,
 )
-from registers.models.codes import (
+from registers.rules.codes import (
     AddressKind,
     CaseStatus,
     NotificationKind,
@@ -41,7 +39,7 @@ from registers.selectors import duplicates
 from registers.selectors.duplicates import names_similar
 from registers.services.notifications import notification_submit
 from registers.services.references import REFERENCE_ALPHABET
-from tests.factories import AddressFactory, ChildAddressFactory, ChildFactory
+from tests.factories import AddressFactory, ChildAddressFactory, ChildFactory, public_actor
 from tests.public import ELSEWHERE, HOME, complete_answers, parent_answers, provider_answers
 
 pytestmark = pytest.mark.django_db
@@ -66,10 +64,7 @@ def _today():
 
 @pytest.fixture
 def public_request():
-    request = RequestFactory().post("/notify/declaration/", REMOTE_ADDR="203.0.113.7")
-    request.user = AnonymousUser()
-    request.request_id = "test-request-0001"
-    return request
+    return public_actor()
 
 
 def two_parents_two_providers(**overrides) -> dict:
@@ -105,7 +100,7 @@ def two_parents_two_providers(**overrides) -> dict:
 
 def submit(devon, public_request, answers: dict, key: str = "journey-key-0001") -> Notification:
     return notification_submit(
-        authority=devon, answers=answers, idempotency_key=key, request=public_request
+        authority=devon, answers=answers, idempotency_key=key, actor=public_request
     )
 
 
@@ -249,15 +244,13 @@ def test_two_copies_racing_each_other_make_one_record(devon, postgres_only, monk
     results, errors = [], []
 
     def send() -> None:
-        request = RequestFactory().post("/notify/declaration/")
-        request.user = AnonymousUser()
         try:
             results.append(
                 notification_submit(
                     authority=devon,
                     answers=complete_answers(),
                     idempotency_key="raced-key",
-                    request=request,
+                    actor=public_actor(),
                 )
             )
         except Exception as error:  # reported below, with the thread's own error

@@ -6,8 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import AnonymousUser
-from django.test import RequestFactory
 from django.utils import timezone
 
 from registers.errors import ApplicationError
@@ -20,7 +18,7 @@ from registers.models import (
     Provider,
     Task,
 )
-from registers.models.codes import NotificationKind, NotificationSource, ProviderType
+from registers.rules.codes import NotificationKind, NotificationSource, ProviderType
 from registers.services.links import LinkNotUsable, link_digest
 from registers.services.provider_requests import (
     ChildAttendance,
@@ -37,23 +35,13 @@ from tests.factories import (
     ChildFactory,
     EducationArrangementFactory,
     ProviderFactory,
+    public_actor,
+    staff_actor,
 )
 
 pytestmark = pytest.mark.django_db
 
 LONDON = ZoneInfo("Europe/London")
-
-
-def officer_request(officer):
-    request = RequestFactory().post("/staff/providers/1/information-requests/")
-    request.user = officer
-    return request
-
-
-def public_request():
-    request = RequestFactory().post("/provider/token/check/")
-    request.user = AnonymousUser()
-    return request
 
 
 def provider_with_children(authority, *names, email="hello@forest.example") -> tuple:
@@ -104,7 +92,7 @@ def test_a_provider_without_an_email_address_cannot_be_sent_a_request(devon, off
     provider, _ = provider_with_children(devon, ("Amelia", "Brightwater"), email="")
 
     with pytest.raises(ApplicationError, match="has no email address"):
-        provider_request_send(provider=provider, request=officer_request(officer))
+        provider_request_send(provider=provider, actor=staff_actor(officer))
 
     assert not InformationRequest.objects.exists()
     assert not OutboxMessage.objects.exists()
@@ -117,7 +105,7 @@ def test_a_provider_no_child_attends_now_cannot_be_sent_a_request(devon, officer
     )
 
     with pytest.raises(ApplicationError, match="No children on the register attend"):
-        provider_request_send(provider=provider, request=officer_request(officer))
+        provider_request_send(provider=provider, actor=staff_actor(officer))
 
     assert not InformationRequest.objects.exists()
     assert not AuditEvent.objects.exists()
@@ -134,7 +122,7 @@ def test_the_request_names_only_the_children_who_attend_now(devon, cornwall, off
     EducationArrangementFactory(child=ChildFactory(authority=devon))  # another provider
 
     information_request, token = provider_request_send(
-        provider=provider, request=officer_request(officer)
+        provider=provider, actor=staff_actor(officer)
     )
 
     assert set(information_request.children.all()) == {amelia, rowan}
@@ -167,7 +155,7 @@ def test_respond_by_counts_the_day_sent_as_day_one(
 
     with time_machine.travel(sent_on.replace(tzinfo=LONDON), tick=False):
         information_request, _ = provider_request_send(
-            provider=provider, request=officer_request(officer)
+            provider=provider, actor=staff_actor(officer)
         )
 
     assert information_request.respond_by == respond_by
@@ -184,7 +172,7 @@ def test_the_email_goes_through_the_outbox_and_names_children_by_name_and_birth_
     amelia.save()
 
     information_request, token = provider_request_send(
-        provider=provider, request=officer_request(officer)
+        provider=provider, actor=staff_actor(officer)
     )
 
     message = OutboxMessage.objects.get()
@@ -206,7 +194,7 @@ def test_an_answer_is_kept_as_a_notification_and_closes_the_link(devon, officer)
         devon, ("Amelia", "Brightwater"), ("Rowan", "Tregothnan")
     )
     information_request, token = provider_request_send(
-        provider=provider, request=officer_request(officer)
+        provider=provider, actor=staff_actor(officer)
     )
     answers = ProviderAnswers(
         children=(
@@ -223,9 +211,7 @@ def test_an_answer_is_kept_as_a_notification_and_closes_the_link(devon, officer)
     )
 
     with time_machine.travel(datetime(2026, 3, 2, 10, 0, tzinfo=LONDON), tick=False):
-        notification = provider_response_submit(
-            token=token, answers=answers, request=public_request()
-        )
+        notification = provider_response_submit(token=token, answers=answers, actor=public_actor())
 
     assert notification.kind == NotificationKind.PROVIDER_RESPONSE
     assert notification.source == NotificationSource.PROVIDER
@@ -265,13 +251,11 @@ def test_an_answer_is_kept_as_a_notification_and_closes_the_link(devon, officer)
 
 def test_a_second_submission_makes_no_second_record(devon, officer):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
-    _, token = provider_request_send(provider=provider, request=officer_request(officer))
-    provider_response_submit(token=token, answers=answers_for(children), request=public_request())
+    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
+    provider_response_submit(token=token, answers=answers_for(children), actor=public_actor())
 
     with pytest.raises(LinkNotUsable) as refusal:
-        provider_response_submit(
-            token=token, answers=answers_for(children), request=public_request()
-        )
+        provider_response_submit(token=token, answers=answers_for(children), actor=public_actor())
 
     assert refusal.value.reason == "used"
     assert Notification.objects.count() == 1
@@ -281,16 +265,14 @@ def test_a_second_submission_makes_no_second_record(devon, officer):
 @pytest.mark.parametrize("reason", ["unknown", "expired"])
 def test_an_unknown_or_expired_link_saves_nothing(devon, officer, reason):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
-    _, token = provider_request_send(provider=provider, request=officer_request(officer))
+    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
     if reason == "unknown":
         token = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
     else:
         InformationRequest.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
 
     with pytest.raises(LinkNotUsable) as refusal:
-        provider_response_submit(
-            token=token, answers=answers_for(children), request=public_request()
-        )
+        provider_response_submit(token=token, answers=answers_for(children), actor=public_actor())
 
     assert refusal.value.reason == reason
     assert not Notification.objects.exists()
@@ -299,14 +281,14 @@ def test_an_unknown_or_expired_link_saves_nothing(devon, officer, reason):
 def test_answers_that_do_not_check_save_nothing(devon, officer):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
     information_request, token = provider_request_send(
-        provider=provider, request=officer_request(officer)
+        provider=provider, actor=staff_actor(officer)
     )
 
     with pytest.raises(ApplicationError) as refused:
         provider_response_submit(
             token=token,
             answers=answers_for(children, total="4", without="5"),
-            request=public_request(),
+            actor=public_actor(),
         )
 
     assert refused.value.errors == {
@@ -324,12 +306,12 @@ def test_answers_that_do_not_check_save_nothing(devon, officer):
 def test_an_answer_must_cover_every_named_child_and_no_other(devon, officer):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
     stranger = ChildFactory(authority=devon)
-    _, token = provider_request_send(provider=provider, request=officer_request(officer))
+    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
 
     for answered in ([], [stranger], [children[0], stranger]):
         with pytest.raises(ApplicationError, match="Answer for each child named"):
             provider_response_submit(
-                token=token, answers=answers_for(answered), request=public_request()
+                token=token, answers=answers_for(answered), actor=public_actor()
             )
 
     assert not Notification.objects.exists()
@@ -462,15 +444,15 @@ def test_a_setting_needs_an_address_or_a_website(fields, errors):
 def test_each_unanswered_request_past_its_date_gets_one_overdue_task(devon, officer):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
     with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=LONDON), tick=False):
-        late, _ = provider_request_send(provider=provider, request=officer_request(officer))
+        late, _ = provider_request_send(provider=provider, actor=staff_actor(officer))
         answered, answered_token = provider_request_send(
-            provider=provider, request=officer_request(officer)
+            provider=provider, actor=staff_actor(officer)
         )
         provider_response_submit(
-            token=answered_token, answers=answers_for(children), request=public_request()
+            token=answered_token, answers=answers_for(children), actor=public_actor()
         )
     with time_machine.travel(datetime(2026, 3, 10, 9, 0, tzinfo=LONDON), tick=False):
-        not_yet_due, _ = provider_request_send(provider=provider, request=officer_request(officer))
+        not_yet_due, _ = provider_request_send(provider=provider, actor=staff_actor(officer))
 
     # 16 March was the last day to answer the first two; the third is due on 24 March.
     assert provider_requests_mark_overdue(today=date(2026, 3, 16)) == 0
@@ -492,13 +474,11 @@ def test_each_unanswered_request_past_its_date_gets_one_overdue_task(devon, offi
 def test_a_late_answer_closes_the_overdue_task(devon, officer):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
     with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=LONDON), tick=False):
-        _, token = provider_request_send(provider=provider, request=officer_request(officer))
+        _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
     provider_requests_mark_overdue(today=date(2026, 3, 17))
 
     with time_machine.travel(datetime(2026, 3, 18, 9, 0, tzinfo=LONDON), tick=False):
-        provider_response_submit(
-            token=token, answers=answers_for(children), request=public_request()
-        )
+        provider_response_submit(token=token, answers=answers_for(children), actor=public_actor())
 
     task = Task.objects.get(kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE)
     assert task.status == Task.Status.DONE

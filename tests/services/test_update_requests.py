@@ -6,9 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import AnonymousUser
-from django.test import RequestFactory
 
+from registers.actors import SCHEDULER
 from registers.errors import ApplicationError
 from registers.models import (
     AuditEvent,
@@ -19,7 +18,7 @@ from registers.models import (
     OutboxMessage,
     Task,
 )
-from registers.models.codes import CaseStatus, NotificationKind, NotificationSource
+from registers.rules.codes import CaseStatus, NotificationKind, NotificationSource
 from registers.services.links import LinkNotUsable, link_digest
 from registers.services.update_requests import (
     NO_EMAIL,
@@ -27,7 +26,7 @@ from registers.services.update_requests import (
     update_request_answer,
     update_request_send,
 )
-from tests.factories import child_with_record
+from tests.factories import child_with_record, public_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -36,13 +35,6 @@ LONDON = ZoneInfo("Europe/London")
 
 def at(day: date, hour: int = 10) -> datetime:
     return datetime(day.year, day.month, day.day, hour, tzinfo=LONDON)
-
-
-def public_request():
-    request = RequestFactory().post("/update/")
-    request.request_id = "test-request"
-    request.user = AnonymousUser()
-    return request
 
 
 @pytest.fixture
@@ -57,7 +49,7 @@ def entry(devon):
 
 def test_sending_creates_the_request_its_email_and_an_audit_event(entry):
     with time_machine.travel(at(date(2026, 10, 3)), tick=False):
-        row, token = update_request_send(entry=entry, request=None)
+        row, token = update_request_send(entry=entry, actor=SCHEDULER)
 
     assert row.kind == InformationRequest.Kind.PARENT_UPDATE
     assert row.entry == entry
@@ -81,11 +73,11 @@ def test_sending_creates_the_request_its_email_and_an_audit_event(entry):
 
 def test_a_second_request_within_three_months_is_refused_with_the_dates(entry):
     with time_machine.travel(at(date(2026, 10, 3)), tick=False):
-        update_request_send(entry=entry, request=None)
+        update_request_send(entry=entry, actor=SCHEDULER)
 
     with time_machine.travel(at(date(2027, 1, 2)), tick=False):
         with pytest.raises(ApplicationError) as refused:
-            update_request_send(entry=entry, request=None)
+            update_request_send(entry=entry, actor=SCHEDULER)
     assert str(refused.value) == (
         "An update request was sent on 3 October 2026. The next one can be sent from "
         "3 January 2027"
@@ -93,14 +85,14 @@ def test_a_second_request_within_three_months_is_refused_with_the_dates(entry):
     assert InformationRequest.objects.count() == 1
 
     with time_machine.travel(at(date(2027, 1, 3)), tick=False):
-        update_request_send(entry=entry, request=None)
+        update_request_send(entry=entry, actor=SCHEDULER)
     assert InformationRequest.objects.count() == 2
 
 
 def test_the_first_request_waits_three_months_from_registration(entry):
     with time_machine.travel(at(date(2026, 8, 31)), tick=False):
         with pytest.raises(ApplicationError) as refused:
-            update_request_send(entry=entry, request=None)
+            update_request_send(entry=entry, actor=SCHEDULER)
     assert str(refused.value) == (
         "The child was entered on the register on 1 June 2026. The first update request can "
         "be sent from 1 September 2026"
@@ -112,7 +104,7 @@ def test_no_parent_email_is_refused_and_nothing_is_saved(entry):
 
     with time_machine.travel(at(date(2026, 10, 3)), tick=False):
         with pytest.raises(ApplicationError) as refused:
-            update_request_send(entry=entry, request=None)
+            update_request_send(entry=entry, actor=SCHEDULER)
     assert str(refused.value) == NO_EMAIL
     assert not InformationRequest.objects.exists()
     assert not OutboxMessage.objects.exists()
@@ -123,20 +115,20 @@ def test_a_closed_entry_gets_no_request(entry):
     entry.save()
     with time_machine.travel(at(date(2026, 10, 3)), tick=False):
         with pytest.raises(ApplicationError):
-            update_request_send(entry=entry, request=None)
+            update_request_send(entry=entry, actor=SCHEDULER)
 
 
 def test_a_new_link_is_allowed_early_only_when_the_last_one_expired_unanswered(entry):
     with time_machine.travel(at(date(2026, 10, 3)), tick=False):
-        update_request_send(entry=entry, request=None)
+        update_request_send(entry=entry, actor=SCHEDULER)
     # Still within its 28 days: the parent can use the link they have.
     with time_machine.travel(at(date(2026, 10, 20)), tick=False):
         with pytest.raises(ApplicationError):
-            update_request_send(entry=entry, request=None, replacing_expired=True)
+            update_request_send(entry=entry, actor=SCHEDULER, replacing_expired=True)
     with time_machine.travel(at(date(2026, 11, 5)), tick=False):
         with pytest.raises(ApplicationError):
-            update_request_send(entry=entry, request=None)
-        row, _ = update_request_send(entry=entry, request=None, replacing_expired=True)
+            update_request_send(entry=entry, actor=SCHEDULER)
+        row, _ = update_request_send(entry=entry, actor=SCHEDULER, replacing_expired=True)
     assert row.respond_by == date(2026, 11, 19)
 
 
@@ -144,7 +136,7 @@ def test_a_new_link_is_allowed_early_only_when_the_last_one_expired_unanswered(e
 def sent(entry):
     """A request sent on 3 October 2026; the test then runs a week later."""
     with time_machine.travel(at(date(2026, 10, 3)), tick=False):
-        row, token = update_request_send(entry=entry, request=None)
+        row, token = update_request_send(entry=entry, actor=SCHEDULER)
     with time_machine.travel(at(date(2026, 10, 10)), tick=False):
         yield row, token
 
@@ -155,7 +147,7 @@ def test_an_answer_is_recorded_once_for_an_officer_and_the_register_is_unchanged
     arrangements = list(EducationArrangement.objects.values())
 
     notification = update_request_answer(
-        token=token, answers=UpdateAnswers(still_correct=True), request=public_request()
+        token=token, answers=UpdateAnswers(still_correct=True), actor=public_actor()
     )
 
     assert notification.kind == NotificationKind.UPDATE_RESPONSE
@@ -185,12 +177,12 @@ def test_an_answer_is_recorded_once_for_an_officer_and_the_register_is_unchanged
 def test_a_second_answer_through_the_same_link_is_refused(sent):
     _, token = sent
     update_request_answer(
-        token=token, answers=UpdateAnswers(still_correct=True), request=public_request()
+        token=token, answers=UpdateAnswers(still_correct=True), actor=public_actor()
     )
 
     with pytest.raises(LinkNotUsable) as refused:
         update_request_answer(
-            token=token, answers=UpdateAnswers(still_correct=True), request=public_request()
+            token=token, answers=UpdateAnswers(still_correct=True), actor=public_actor()
         )
     assert refused.value.reason == "used"
     assert Notification.objects.count() == 1
@@ -203,13 +195,13 @@ def test_an_expired_or_tampered_link_records_nothing(sent):
         update_request_answer(
             token=token[:-1] + ("A" if token[-1] != "A" else "B"),
             answers=UpdateAnswers(still_correct=True),
-            request=public_request(),
+            actor=public_actor(),
         )
     assert tampered.value.reason == "unknown"
     with time_machine.travel(at(date(2026, 11, 1)), tick=False):
         with pytest.raises(LinkNotUsable) as expired:
             update_request_answer(
-                token=token, answers=UpdateAnswers(still_correct=True), request=public_request()
+                token=token, answers=UpdateAnswers(still_correct=True), actor=public_actor()
             )
     assert expired.value.reason == "expired"
     assert not Notification.objects.exists()
@@ -226,7 +218,7 @@ def test_changes_are_kept_as_given_with_the_postcode_normalised(sent):
             postcode="ex3 0jb",
             hours_by_parents=Decimal("18.5"),
         ),
-        request=public_request(),
+        actor=public_actor(),
     )
 
     assert notification.payload["changes"] == {
@@ -257,7 +249,7 @@ def test_bad_changes_are_refused_and_nothing_is_saved(sent, answers, field, mess
         update_request_answer(
             token=token,
             answers=UpdateAnswers(still_correct=False, **answers),
-            request=public_request(),
+            actor=public_actor(),
         )
     assert message in refused.value.errors[field][0]
     row.refresh_from_db()

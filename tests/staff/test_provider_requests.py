@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +13,7 @@ from tests.factories import (
     EducationArrangementFactory,
     ProviderFactory,
     child_with_record,
+    staff_actor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -42,9 +42,7 @@ def attending(provider, count: int, *, start: int = 0) -> list:
 
 
 def sent_by(officer, provider) -> InformationRequest:
-    request = RequestFactory().post("/")
-    request.user = officer
-    return provider_request_send(provider=provider, request=request)[0]
+    return provider_request_send(provider=provider, actor=staff_actor(officer))[0]
 
 
 def test_the_page_lists_only_the_children_who_attend_this_provider(officer_client, devon):

@@ -16,7 +16,7 @@ from registers.models import (
     Notification,
     RegisterEntry,
 )
-from registers.models.codes import CaseStatus, NotificationKind, NotificationSource, Regime
+from registers.rules.codes import CaseStatus, NotificationKind, NotificationSource, Regime
 from tests.conftest import sign_in_fully
 from tests.factories import (
     ChildAddressFactory,

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from registers.models import InformationRequest, Notification
-from registers.models.codes import NotificationKind, NotificationSource
+from registers.rules.codes import NotificationKind, NotificationSource
 from tests.factories import child_with_record
 
 pytestmark = pytest.mark.django_db

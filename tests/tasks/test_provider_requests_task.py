@@ -6,13 +6,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings
-from django.test import RequestFactory
 
 from cnis.celery import app
 from registers.models import Task
 from registers.services.provider_requests import provider_request_send
 from registers.tasks.provider_requests import provider_requests_mark_overdue
-from tests.factories import EducationArrangementFactory, ProviderFactory
+from tests.factories import EducationArrangementFactory, ProviderFactory, staff_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +28,9 @@ def test_the_beat_schedule_names_the_task():
 def test_the_task_marks_overdue_requests_once_and_says_how_many(devon, officer):
     provider = ProviderFactory(authority=devon, email="hello@oakwood.example")
     EducationArrangementFactory(child__authority=devon, provider=provider)
-    request = RequestFactory().post("/")
-    request.user = officer
     sent_at = datetime(2026, 3, 2, 9, 0, tzinfo=LONDON)
     with time_machine.travel(sent_at, tick=False):
-        provider_request_send(provider=provider, request=request)
+        provider_request_send(provider=provider, actor=staff_actor(officer))
 
     with time_machine.travel(sent_at + timedelta(days=15), tick=False):
         first = provider_requests_mark_overdue.delay().get()

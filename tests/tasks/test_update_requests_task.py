@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from registers.actors import SCHEDULER
 from registers.models import InformationRequest, OutboxMessage, Person
-from registers.models.codes import CaseStatus
+from registers.rules.codes import CaseStatus
 from registers.services.update_requests import update_request_send, update_requests_send_due
 from registers.tasks import update_requests as tasks
 from tests.factories import LocalAuthorityFactory, child_with_record
@@ -53,7 +54,7 @@ def test_skips_entries_without_a_parent_email_closed_or_already_asked(devon):
     not_open.save()
     waiting = registered(devon, date(2025, 7, 1))
     with time_machine.travel(datetime(2026, 9, 20, 9, tzinfo=ZoneInfo("Europe/London"))):
-        update_request_send(entry=waiting, request=None)
+        update_request_send(entry=waiting, actor=SCHEDULER)
 
     assert update_requests_send_due() == 0
     assert InformationRequest.objects.count() == 1
@@ -77,7 +78,7 @@ def test_only_hosted_authorities_are_asked(devon):
 def test_the_anchor_is_the_last_request_not_registration(devon):
     entry = registered(devon, date(2024, 10, 1))
     with time_machine.travel(datetime(2026, 2, 1, 9, tzinfo=ZoneInfo("Europe/London"))):
-        row, _ = update_request_send(entry=entry, request=None)
+        row, _ = update_request_send(entry=entry, actor=SCHEDULER)
     InformationRequest.objects.filter(pk=row.pk).update(used_at=row.sent_at)
 
     # Asked on 1 February 2026: the 12 months run to 1 February 2027, not yet near.

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from registers.actors import Actor
 from registers.errors import ApplicationError
 from registers.forms import ChildIdentityForm, form_errors_add, posted_data
 from registers.public.answers import AnswersExpired, JourneyAnswers, answers_expired_page
@@ -19,6 +20,7 @@ from registers.public.authority import with_authority
 from registers.public.changes.forms import DETAILS_FORMS, ChangeKindForm
 from registers.public.ratelimit import public_post_rate_limited
 from registers.public.updates.forms import DeclarationForm
+from registers.rules.codes import Door
 from registers.services.changes import (
     ChangeKind,
     ChangeReport,
@@ -185,7 +187,7 @@ def report_change_check(request: HttpRequest, authority) -> HttpResponse:
                 authority=authority,
                 report=_report(saved, saved["details"]),
                 idempotency_key=f"change-{saved['idempotency_key']}",
-                request=request,
+                actor=Actor.from_request(request, door=Door.PUBLIC),
             )
         except ApplicationError:
             return redirect("public:report-change-details")

@@ -29,8 +29,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from registers.forms import GovukDateField
-from registers.models.codes import PrimaryReason, ProviderType, Relationship, SenProvision
 from registers.public.notify import routing
+from registers.rules.codes import PrimaryReason, ProviderType, Relationship, SenProvision
 from registers.rules.identifiers import POSTCODE_ERROR, IdentifierError, normalise_postcode
 from registers.services import notifications
 

@@ -14,16 +14,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
+from registers.actors import Actor
 from registers.errors import ApplicationError
 from registers.models import LocalAuthority
-from registers.models.codes import (
-    CaseStatus,
-    PrimaryReason,
-    ProviderType,
-    Relationship,
-    SenProvision,
-    Sex,
-)
 from registers.public.authority import with_authority
 from registers.public.notify import routing
 from registers.public.notify.answers import (
@@ -40,6 +33,15 @@ from registers.public.notify.answers import (
 )
 from registers.public.notify.forms import PAGE_FORMS, RemoveForm
 from registers.public.ratelimit import public_post_rate_limited
+from registers.rules.codes import (
+    CaseStatus,
+    Door,
+    PrimaryReason,
+    ProviderType,
+    Relationship,
+    SenProvision,
+    Sex,
+)
 from registers.services.notifications import notification_submit
 
 
@@ -166,7 +168,7 @@ def _submit(
             authority=authority,
             answers=answers,
             idempotency_key=journey.idempotency_key,
-            request=request,
+            actor=Actor.from_request(request, door=Door.PUBLIC),
         )
     except ApplicationError as error:
         # Checked again on sending (a birthday may have passed): each problem links to the

@@ -10,7 +10,7 @@ from django.utils.html import format_html
 
 from registers.errors import ApplicationError
 from registers.models import Child
-from registers.models.codes import ProviderType
+from registers.rules.codes import ProviderType
 from registers.services.provider_requests import (
     ChildAttendance,
     SettingDetails,

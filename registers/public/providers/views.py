@@ -17,8 +17,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from registers.actors import Actor
 from registers.errors import ApplicationError
-from registers.models.codes import ProviderType
 from registers.public.answers import AnswersExpired, JourneyAnswers
 from registers.public.authority import chosen_authority
 from registers.public.providers.forms import (
@@ -29,6 +29,7 @@ from registers.public.providers.forms import (
     field_name,
 )
 from registers.public.ratelimit import public_post_rate_limited
+from registers.rules.codes import Door, ProviderType
 from registers.selectors.providers import (
     ProviderRequestForLink,
     provider_request_authority,
@@ -227,7 +228,9 @@ def provider_request_check(
             setting=SettingDetails(**held["setting"]),
         )
         try:
-            notification = provider_response_submit(token=token, answers=answers, request=request)
+            notification = provider_response_submit(
+                token=token, answers=answers, actor=Actor.from_request(request, door=Door.PUBLIC)
+            )
         except LinkNotUsable as refusal:
             return _refused(request, token, refusal.reason)
         except ApplicationError as error:

@@ -7,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from registers.actors import Actor
 from registers.errors import ApplicationError
 from registers.forms import form_errors_add, posted_data
 from registers.public.authority import with_authority
 from registers.public.ratelimit import public_post_rate_limited
 from registers.public.support.forms import SupportRequestForm
+from registers.rules.codes import Door
 from registers.services.changes import SupportRequestDetails, support_request_submit
 
 DONE = "cnis_support_done"
@@ -30,7 +32,7 @@ def support_request(request: HttpRequest, authority) -> HttpResponse:
                 authority=authority,
                 details=SupportRequestDetails(**fields),
                 idempotency_key=f"support-{key}",
-                request=request,
+                actor=Actor.from_request(request, door=Door.PUBLIC),
             )
         except ApplicationError as error:
             form_errors_add(form, error)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from registers.actors import Actor
 from registers.errors import ApplicationError
 from registers.forms import ChildIdentityForm, form_errors_add, posted_data
 from registers.models import InformationRequest
@@ -22,6 +23,7 @@ from registers.public.updates.forms import (
     StillCorrectForm,
     UpdateChangesForm,
 )
+from registers.rules.codes import Door
 from registers.selectors.update_requests import update_request_for_link, update_request_held
 from registers.services.links import LinkNotUsable, link_digest
 from registers.services.update_requests import (
@@ -199,7 +201,11 @@ def update_request_check(request: HttpRequest, token: str) -> HttpResponse:
     form = DeclarationForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
         try:
-            update_request_answer(token=token, answers=_update_answers(saved), request=request)
+            update_request_answer(
+                token=token,
+                answers=_update_answers(saved),
+                actor=Actor.from_request(request, door=Door.PUBLIC),
+            )
         except LinkNotUsable as error:
             return _refused(request, error)
         except ApplicationError:
@@ -254,7 +260,7 @@ def update_new_link(request: HttpRequest, authority) -> HttpResponse:
             authority=authority,
             reference=form.cleaned_data["reference"],
             date_of_birth=form.cleaned_data["date_of_birth"],
-            request=request,
+            actor=Actor.from_request(request, door=Door.PUBLIC),
         )
         return redirect("public:update-new-link-sent")
     return render(

@@ -5,16 +5,49 @@ reason), the labels are the exact published labels, so that the national return 
 mapping. Where no list is published, the labels are plain English and say so.
 """
 
-from django.db import models
+from enum import EnumType, StrEnum
 
 
-class Sex(models.TextChoices):
+class _CodeListType(EnumType):
+    """Gives every code list what forms and model fields read: choices, values and labels."""
+
+    @property
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(member.value, member.label) for member in cls]
+
+    @property
+    def values(cls) -> list[str]:
+        return [member.value for member in cls]
+
+    @property
+    def labels(cls) -> list[str]:
+        return [member.label for member in cls]
+
+    @property
+    def do_not_call_in_templates(cls) -> bool:
+        # A template reads a code list's members; it must not call the class.
+        return True
+
+
+class CodeList(StrEnum, metaclass=_CodeListType):
+    """A code whose members are its stored values, each with the label people read."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> "CodeList":
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+class Sex(CodeList):
     FEMALE = "female", "Female"
     MALE = "male", "Male"
     UNKNOWN = "unknown", "Sex unknown"
 
 
-class YearGroup(models.TextChoices):
+class YearGroup(CodeList):
     RECEPTION = "R", "Reception"
     YEAR_1 = "1", "Year 1"
     YEAR_2 = "2", "Year 2"
@@ -29,7 +62,7 @@ class YearGroup(models.TextChoices):
     YEAR_11 = "11", "Year 11"
 
 
-class PrimaryReason(models.TextChoices):
+class PrimaryReason(CodeList):
     """The 19 primary reasons of the DfE elective home education collection."""
 
     MENTAL_HEALTH = "mental_health", "Mental health"
@@ -53,7 +86,7 @@ class PrimaryReason(models.TextChoices):
     UNKNOWN = "unknown", "Unknown"
 
 
-class PreviousSchoolType(models.TextChoices):
+class PreviousSchoolType(CodeList):
     """Previous school types of the DfE academic-year file (its ehe_schtype_* columns)."""
 
     LA_MAINTAINED = "lamain", "Local authority maintained mainstream school"
@@ -69,7 +102,7 @@ class PreviousSchoolType(models.TextChoices):
     ELSEWHERE_OR_UNKNOWN = "else_unk", "Elsewhere or unknown"
 
 
-class ClosureReason(models.TextChoices):
+class ClosureReason(CodeList):
     RETURNED_TO_SCHOOL = "returned_to_school", "Returned to school"
     MOVED_OUT_OF_AREA = "moved_out_of_area", "Moved out of the area"
     LEFT_ENGLAND = "left_england", "Left England"
@@ -79,7 +112,7 @@ class ClosureReason(models.TextChoices):
     CME_TRANSFERRED = "cme_transferred", "Transferred to children missing education"
 
 
-class ProviderType(models.TextChoices):
+class ProviderType(CodeList):
     """Out-of-school provider types (s.436C(1)(e)); regulations have not yet listed them."""
 
     TUTOR = "tutor", "Tutor"
@@ -92,14 +125,14 @@ class ProviderType(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class SenProvision(models.TextChoices):
+class SenProvision(CodeList):
     NONE = "none", "No special educational needs"
     SEN_SUPPORT = "sen_support", "SEN support"
     EHC_PLAN = "ehc_plan", "Education, health and care plan"
     UNKNOWN = "unknown", "Not known"
 
 
-class CaseStatus(models.TextChoices):
+class CaseStatus(CodeList):
     """The officer's workflow states for a register entry (domain spec, section f)."""
 
     NOTIFIED = "notified", "Notified"
@@ -120,23 +153,30 @@ class CaseStatus(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-class Regime(models.TextChoices):
+class Regime(CodeList):
     """Which law an entry is worked under: today's, or the Act's once commenced."""
 
     EHE_2019 = "ehe_2019", "Elective home education (Education Act 1996 s.437)"
     CNIS_2026 = "cnis_2026", "Children not in school (Education Act 1996 ss.436B to 436I)"
 
 
-class EligibilityBasis(models.TextChoices):
+class EligibilityBasis(CodeList):
+    """The limb of s.436B(5) under which a child meets the schooling condition."""
+
+    # s.436B(5)(a): not a registered pupil or student at a relevant school.
     NOT_REGISTERED = "E-C1", "Not a registered pupil at a relevant school (s.436B(5)(a))"
+    # s.436B(5)(b): registered, but the proprietor has arranged for or agreed to education
+    # elsewhere and the child is absent for some or all of full-time school hours.
     EDUCATED_ELSEWHERE_BY_ARRANGEMENT = (
         "E-C2",
         "Registered, but educated elsewhere by the school's arrangement (s.436B(5)(b))",
     )
+    # s.436B(5)(c): a student within s.436B(7)(d) attending part-time and not registered at
+    # another relevant school.
     PART_TIME_STUDENT = "E-C3", "Part-time student (s.436B(5)(c))"
 
 
-class NotificationSource(models.TextChoices):
+class NotificationSource(CodeList):
     PARENT = "parent", "Parent or carer"
     SCHOOL = "school", "School"
     PROVIDER = "provider", "Out-of-school education provider"
@@ -145,7 +185,7 @@ class NotificationSource(models.TextChoices):
     OTHER_LOCAL_AUTHORITY = "other_local_authority", "Another local authority"
 
 
-class NotificationKind(models.TextChoices):
+class NotificationKind(CodeList):
     NEW_REGISTRATION = "new_registration", "Child not in school"
     UPDATE_RESPONSE = "update_response", "Answer to an update request"
     CHANGE_OF_CIRCUMSTANCES = "change_of_circumstances", "Change of circumstances"
@@ -154,7 +194,7 @@ class NotificationKind(models.TextChoices):
     OFF_ROLL = "off_roll", "School off-roll notice"
 
 
-class Relationship(models.TextChoices):
+class Relationship(CodeList):
     MOTHER = "mother", "Mother"
     FATHER = "father", "Father"
     PARENT = "parent", "Parent"
@@ -165,7 +205,18 @@ class Relationship(models.TextChoices):
     OTHER = "other", "Other carer"
 
 
-class AddressKind(models.TextChoices):
+class AddressKind(CodeList):
     CURRENT = "current", "Home address"
     PREVIOUS = "previous", "Previous address"
     ADDITIONAL = "additional", "Additional address"
+
+
+class Door(CodeList):
+    """The way in through which someone acted: kept with every audit row and status change."""
+
+    PUBLIC = "public", "Public pages"
+    STAFF = "staff", "Staff pages"
+    API = "api", "API"
+    SCHEDULER = "scheduler", "Scheduled job"
+    IMPORT = "import", "Import"
+    COMMAND = "command", "Command line"

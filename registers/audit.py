@@ -1,0 +1,36 @@
+"""The audit trail's one writer: who read or changed which record, when, through which door,
+from where, with what outcome. Selectors record reads with it, services record changes.
+
+Call it inside the transaction of the work it records, so that the row and the work commit
+or fail together.
+"""
+
+from collections.abc import Iterable
+
+from registers.actors import Actor
+from registers.models import AuditEvent, LocalAuthority
+
+
+def audit_record(
+    *,
+    actor: Actor,
+    action: AuditEvent.Action,
+    outcome: AuditEvent.Outcome,
+    authority: LocalAuthority | None = None,
+    object_type: str = "",
+    object_id: object = "",
+    categories: Iterable[str] = (),
+) -> AuditEvent:
+    """Record one event. The LA is the one given, else the acting member of staff's."""
+    return AuditEvent.objects.create(
+        actor=actor.user,
+        authority_id=authority.pk if authority else actor.authority_id,
+        door=actor.door,
+        action=action,
+        outcome=outcome,
+        object_type=object_type,
+        object_id=str(object_id),
+        categories=sorted(categories),
+        request_id=actor.request_id,
+        ip_address=actor.client_address,
+    )
