@@ -12,7 +12,6 @@ from registers.errors import ApplicationError
 from registers.models import (
     Address,
     AuditEvent,
-    CaseTransition,
     Child,
     ChildAddress,
     LocalAuthority,
@@ -39,7 +38,7 @@ from registers.rules.school_age import (
     compulsory_school_age_starts,
     is_of_compulsory_school_age,
 )
-from registers.services.references import reference_new
+from registers.services.cases import register_entry_open
 
 DUPLICATE_UPN = "A child with this UPN is already on the register – check the UPN"
 
@@ -144,27 +143,19 @@ def child_register(
             ChildAddress.objects.create(
                 child=child, address=address, kind=AddressKind.CURRENT, created_by=user
             )
-            entry = RegisterEntry.objects.create(
+            # The child's audit event below records the whole addition, the entry with it.
+            entry = register_entry_open(
                 authority=authority,
                 child=child,
-                reference=reference_new(),
                 status=CaseStatus.ELIGIBILITY_CHECK,
-                regime=authority.regime,
                 source=details.source,
-                primary_reason=details.primary_reason,
-                previous_school_name=details.previous_school_name.strip(),
-                previous_school_type=details.previous_school_type,
-                notified_on=today,
-                created_by=user,
-                modified_by=user,
-            )
-            CaseTransition.objects.create(
-                entry=entry,
-                to_status=CaseStatus.ELIGIBILITY_CHECK,
-                occurred_at=timezone.now(),
-                actor=user,
-                door=actor.door,
+                actor=actor,
                 reason="Added by an officer",
+                notified_on=today,
+                primary_reason=details.primary_reason,
+                previous_school_name=details.previous_school_name,
+                previous_school_type=details.previous_school_type,
+                record_audit=False,
             )
             Task.objects.create(
                 authority=authority,

@@ -1,0 +1,225 @@
+"""Opening a case and moving it through the workflow: the only writers of an entry's status.
+
+Which moves are allowed is a pure rule (registers.rules.cases); here each move is made under a
+row lock, checked against the version the officer saw, and recorded: who, through which door,
+when and why, in the case's history and in the audit trail.
+"""
+
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from registers.actors import Actor
+from registers.audit import audit_record
+from registers.errors import ApplicationError
+from registers.models import AuditEvent, CaseTransition, Child, LocalAuthority, RegisterEntry
+from registers.rules.cases import (
+    ELIGIBILITY_BASIS_UNKNOWN,
+    OPENING_STATUSES,
+    transition_errors,
+)
+from registers.rules.codes import (
+    CaseStatus,
+    EligibilityBasis,
+    NotificationSource,
+    PreviousSchoolType,
+    PrimaryReason,
+)
+from registers.services.references import reference_new
+
+STALE = "This case has changed since you opened the page – check it and try again"
+ARCHIVED = "This case has been archived, so its status cannot change"
+NOT_AN_OPENING_STATUS = (
+    "A new case can only start as Notified, Eligibility check or Consent pending"
+)
+OPEN_REASON_MISSING = "Enter why the case is being opened"
+ALREADY_OPEN = "This child already has an open case – use that case instead"
+OTHER_AUTHORITY = "This child is on another local authority's register"
+IN_THE_FUTURE = "The date of the change must be today or in the past"
+BEFORE_LAST_CHANGE = "The date of the change must be on or after the case's last change"
+
+
+class StaleEntry(ApplicationError):
+    """The case moved after the page was loaded; nothing was changed."""
+
+
+def _occurred_at_errors(occurred_at: datetime, *, after: datetime | None = None) -> list[str]:
+    # A past date is for imports and generated histories; a future one would put the history
+    # behind the national return out of step with the calendar.
+    if occurred_at > timezone.now():
+        return [IN_THE_FUTURE]
+    if after is not None and occurred_at < after:
+        return [BEFORE_LAST_CHANGE]
+    return []
+
+
+@transaction.atomic
+def register_entry_open(
+    *,
+    authority: LocalAuthority,
+    child: Child,
+    status: CaseStatus,
+    source: NotificationSource,
+    actor: Actor,
+    reason: str,
+    notified_on: date | None = None,
+    occurred_at: datetime | None = None,
+    primary_reason: PrimaryReason = PrimaryReason.UNKNOWN,
+    previous_school_name: str = "",
+    previous_school_urn: str = "",
+    previous_school_type: PreviousSchoolType = PreviousSchoolType.ELSEWHERE_OR_UNKNOWN,
+    still_on_roll: bool = False,
+    eligibility_basis: EligibilityBasis | str = "",
+    record_audit: bool = True,
+) -> RegisterEntry:
+    """Open a new case for the child, worked under the LA's current law, with its first step
+    in the history and an audit event.
+
+    `notified_on` defaults to the local date of `occurred_at`, which defaults to now. A caller
+    that records the whole action in its own audit event (adding a child records the child)
+    passes `record_audit=False`, so that one action is one event.
+    """
+    occurred_at = occurred_at or timezone.now()
+    errors: dict[str, list[str]] = {}
+    if status not in OPENING_STATUSES:
+        errors["status"] = [NOT_AN_OPENING_STATUS]
+    if not reason.strip():
+        errors["reason"] = [OPEN_REASON_MISSING]
+    if eligibility_basis and eligibility_basis not in EligibilityBasis.values:
+        errors["eligibility_basis"] = [ELIGIBILITY_BASIS_UNKNOWN]
+    if occurred_at_errors := _occurred_at_errors(occurred_at):
+        errors["occurred_at"] = occurred_at_errors
+    if child.authority_id != authority.pk:
+        errors["__all__"] = [OTHER_AUTHORITY]
+    elif RegisterEntry.objects.filter(child=child, closed_on__isnull=True).exists():
+        # The database allows one open entry per child; this says so before it has to.
+        errors["__all__"] = [ALREADY_OPEN]
+    if errors:
+        raise ApplicationError(errors)
+
+    entry = RegisterEntry.objects.create(
+        authority=authority,
+        child=child,
+        reference=reference_new(),
+        status=CaseStatus(status),
+        regime=authority.regime,
+        source=source,
+        eligibility_basis=eligibility_basis,
+        primary_reason=primary_reason,
+        previous_school_name=previous_school_name.strip(),
+        previous_school_urn=previous_school_urn.strip(),
+        previous_school_type=previous_school_type,
+        still_on_roll=still_on_roll,
+        notified_on=notified_on or timezone.localdate(occurred_at),
+        created_by=actor.user,
+        modified_by=actor.user,
+    )
+    CaseTransition.objects.create(
+        entry=entry,
+        from_status="",
+        to_status=status,
+        occurred_at=occurred_at,
+        actor=actor.user,
+        door=actor.door,
+        reason=reason.strip(),
+    )
+    if record_audit:
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.CREATE,
+            outcome=AuditEvent.Outcome.ALLOWED,
+            authority=authority,
+            object_type="register_entry",
+            object_id=entry.pk,
+            categories=["education"],
+        )
+    return entry
+
+
+@transaction.atomic
+def register_entry_transition(
+    *,
+    entry: RegisterEntry,
+    to_status: CaseStatus,
+    reason: str,
+    actor: Actor,
+    expected_version: int,
+    occurred_at: datetime | None = None,
+    closure_reason: str = "",
+    eligibility_basis: EligibilityBasis | str = "",
+) -> RegisterEntry:
+    """Move the case to `to_status`, if its law allows the move, and record who moved it,
+    through which door, when and why. Returns the entry as saved.
+
+    `expected_version` is the entry's version on the page the officer acted from: if anyone
+    has moved the case since, the move is refused (`StaleEntry`) rather than made on top.
+    Any refusal is an ApplicationError by field and changes nothing. `closure_reason` is
+    needed, and read, only when closing; `eligibility_basis` is kept whenever it is given.
+    """
+    occurred_at = occurred_at or timezone.now()
+    locked = (
+        RegisterEntry.objects.select_related("authority")
+        .select_for_update(of=("self",))
+        .get(pk=entry.pk)
+    )
+    if locked.version != expected_version:
+        raise StaleEntry(STALE)
+    if locked.archived_at is not None:
+        raise ApplicationError(ARCHIVED)
+
+    errors = transition_errors(
+        regime=locked.regime,
+        from_status=locked.status,
+        to_status=to_status,
+        reason=reason,
+        closure_reason=closure_reason,
+        eligibility_basis=eligibility_basis,
+    )
+    last_change = (
+        locked.transitions.order_by("-occurred_at").values_list("occurred_at", flat=True).first()
+    )
+    if occurred_at_errors := _occurred_at_errors(occurred_at, after=last_change):
+        errors["occurred_at"] = occurred_at_errors
+    if errors:
+        raise ApplicationError(errors)
+
+    from_status, to_status = locked.status, CaseStatus(to_status)
+    on = timezone.localdate(occurred_at)
+    locked.status = to_status
+    locked.version += 1
+    locked.modified_by = actor.user
+    changed = ["status", "version", "modified_by", "modified_at"]
+    if to_status == CaseStatus.REGISTERED and locked.registered_on is None:
+        # The day the child was first entered on the register: the update-request interval
+        # (s.436D) and the L2 period run from it, so a later return to Registered keeps it.
+        locked.registered_on = on
+        changed.append("registered_on")
+    if eligibility_basis:
+        locked.eligibility_basis = eligibility_basis
+        changed.append("eligibility_basis")
+    if to_status == CaseStatus.CLOSED:
+        locked.closed_on = on
+        locked.closure_reason = closure_reason
+        changed += ["closed_on", "closure_reason"]
+    locked.save(update_fields=changed)
+
+    CaseTransition.objects.create(
+        entry=locked,
+        from_status=from_status,
+        to_status=to_status,
+        occurred_at=occurred_at,
+        actor=actor.user,
+        door=actor.door,
+        reason=reason.strip(),
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        outcome=AuditEvent.Outcome.ALLOWED,
+        authority=locked.authority,
+        object_type="register_entry",
+        object_id=locked.pk,
+        categories=["education"],
+    )
+    return locked
