@@ -60,3 +60,24 @@ def may_send_update_request(*, window: UpdateRequestWindow, on: date) -> bool:
 def update_request_overdue(*, window: UpdateRequestWindow, on: date) -> bool:
     """Return whether, on `on`, the maximum interval for an update request has passed."""
     return on > window.latest
+
+
+def long_date(day: date) -> str:
+    """A date as GOV.UK writes it in pages, letters and emails: '27 March 2026'."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def lived_there_under_12_months(*, month: int, year: int, today: date) -> bool:
+    """Whether a child who moved in that month may have lived there for under 12 months.
+
+    Parents give only the month, so the move counts from its last day: a doubtful case is asked
+    for the previous address rather than missed (s.436C(1)(a) as amended).
+    """
+    last_day = date(year, month, calendar.monthrange(year, month)[1])
+    return add_months(last_day, 12) > today
+
+
+# No law sets how soon an officer answers what a family or provider sends (a notification's
+# review, a request for support (s.436G), a consent decision (s.434A: "without undue delay")):
+# the register aims at this many days, beginning with the day it arrived.
+REVIEW_PERIOD_DAYS = 15

@@ -77,3 +77,9 @@ def normalise_upn(value: str) -> str:
 def upn_la_number(upn: str) -> str:
     """Return the 3-digit local authority number (characters 2 to 4) of a valid UPN."""
     return normalise_upn(upn)[1:4]
+
+
+def reference_normalise(reference: str) -> str:
+    """A register reference as printed ('HXK4-7QWT'), however it was typed (' hxk47qwt ')."""
+    compact = "".join(reference.split()).replace("-", "").upper()
+    return f"{compact[:4]}-{compact[4:]}" if len(compact) == 8 else compact

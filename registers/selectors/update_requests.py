@@ -19,6 +19,7 @@ from registers.models import (
     RegisterEntry,
 )
 from registers.rules.codes import AddressKind, CaseStatus
+from registers.rules.identifiers import reference_normalise
 from registers.services.links import information_request_for_link
 
 # The statuses in which a child is on the register and parents may be asked for an update.
@@ -42,12 +43,6 @@ def register_entry_get(*, authority: LocalAuthority, entry_id: UUID | str) -> Re
         )
     except (RegisterEntry.DoesNotExist, ValueError) as error:
         raise EntryNotFound("No such register entry") from error
-
-
-def reference_normalise(reference: str) -> str:
-    """A reference as printed ('HXK4-7QWT'), however a parent typed it (' hxk47qwt ')."""
-    compact = "".join(reference.split()).replace("-", "").upper()
-    return f"{compact[:4]}-{compact[4:]}" if len(compact) == 8 else compact
 
 
 def register_entry_for_reference(

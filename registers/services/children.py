@@ -1,6 +1,5 @@
 """Putting a child on the register by hand: a child the LA found, or referred by an agency."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -9,6 +8,7 @@ from django.utils import timezone
 from registers.actors import Actor
 from registers.audit import audit_record
 from registers.errors import ApplicationError
+from registers.intake.child import DUPLICATE_UPN, ChildDetails
 from registers.models import (
     Address,
     AuditEvent,
@@ -21,10 +21,6 @@ from registers.models import (
 from registers.rules.codes import (
     AddressKind,
     CaseStatus,
-    NotificationSource,
-    PreviousSchoolType,
-    PrimaryReason,
-    Sex,
 )
 from registers.rules.deadlines import days_beginning_with
 from registers.rules.identifiers import (
@@ -39,27 +35,6 @@ from registers.rules.school_age import (
     is_of_compulsory_school_age,
 )
 from registers.services.cases import register_entry_open
-
-DUPLICATE_UPN = "A child with this UPN is already on the register – check the UPN"
-
-
-@dataclass(frozen=True, kw_only=True)
-class ChildDetails:
-    first_name: str
-    middle_names: str = ""
-    last_name: str
-    date_of_birth: date
-    sex: Sex
-    upn: str = ""
-    nhs_number: str = ""
-    address_line_1: str
-    address_line_2: str = ""
-    town: str
-    postcode: str
-    source: NotificationSource
-    primary_reason: PrimaryReason = PrimaryReason.UNKNOWN
-    previous_school_name: str = ""
-    previous_school_type: PreviousSchoolType = PreviousSchoolType.ELSEWHERE_OR_UNKNOWN
 
 
 def _long_date(day: date) -> str:

@@ -6,10 +6,8 @@ link. The answer is kept as a Notification for an officer to review: nothing on 
 changes until then. Requests left unanswered past the LA's period become overdue tasks.
 """
 
-from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from uuid import UUID
 
 from django.db import transaction
 from django.urls import reverse
@@ -18,6 +16,7 @@ from django.utils import timezone
 from registers.actors import Actor
 from registers.audit import audit_record
 from registers.errors import ApplicationError
+from registers.intake.providers import ProviderAnswers, provider_answers_validate
 from registers.models import (
     AuditEvent,
     Child,
@@ -26,9 +25,8 @@ from registers.models import (
     Provider,
     Task,
 )
-from registers.rules.codes import NotificationKind, NotificationSource, ProviderType
-from registers.rules.deadlines import days_beginning_with
-from registers.rules.identifiers import IdentifierError, normalise_postcode
+from registers.rules.codes import NotificationKind, NotificationSource
+from registers.rules.deadlines import REVIEW_PERIOD_DAYS, days_beginning_with, long_date
 from registers.selectors.providers import provider_children
 from registers.services.links import (
     information_request_for_link,
@@ -38,135 +36,6 @@ from registers.services.links import (
 )
 from registers.services.outbox import email_enqueue
 from registers.services.references import reference_new
-
-# An officer reviews a provider's answer within this many days (an LA service standard: the
-# Act sets no period for it).
-REVIEW_PERIOD_DAYS = 15
-HOURS_IN_A_WEEK = Decimal(168)
-ONE_DECIMAL_PLACE = Decimal("0.1")
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-# Answers ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, kw_only=True)
-class ChildAttendance:
-    """A provider's answer for one child: whether they attend, and the hours a week if so."""
-
-    child_id: UUID
-    attends: bool
-    hours_per_week: Decimal | None = None
-    hours_without_parent: Decimal | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class SettingDetails:
-    """The setting's details as the provider confirms or corrects them (s.436C(1)(e))."""
-
-    name: str
-    provider_type: str
-    address_line_1: str = ""
-    address_line_2: str = ""
-    town: str = ""
-    postcode: str = ""
-    website: str = ""
-    email: str
-    phone: str = ""
-
-
-@dataclass(frozen=True, kw_only=True)
-class ProviderAnswers:
-    children: tuple[ChildAttendance, ...]
-    setting: SettingDetails
-
-
-def _hours_errors(value: Decimal | None, *, what: str, missing: str) -> list[str]:
-    if value is None:
-        return [missing]
-    if not value.is_finite():
-        return [f"{what} must be a number, like 12.5"]
-    if value < 0:
-        return [f"{what} must be 0 or more"]
-    if value > HOURS_IN_A_WEEK:
-        return [f"{what} must be {HOURS_IN_A_WEEK} or fewer – there are 168 hours in a week"]
-    if value != value.quantize(ONE_DECIMAL_PLACE):
-        return [f"{what} must have no more than 1 decimal place, like 12.5"]
-    return []
-
-
-def child_attendance_clean(*, child_name: str, attendance: ChildAttendance) -> ChildAttendance:
-    """The answer for one child with its hours checked; hours are dropped if they do not attend.
-
-    Raises ApplicationError keyed "hours_per_week" and "hours_without_parent", naming the child.
-    """
-    if not attendance.attends:
-        return replace(attendance, hours_per_week=None, hours_without_parent=None)
-    total, without = attendance.hours_per_week, attendance.hours_without_parent
-    errors = {
-        "hours_per_week": _hours_errors(
-            total,
-            what=f"Total hours a week for {child_name}",
-            missing=f"Enter the total hours a week for {child_name}",
-        ),
-        "hours_without_parent": _hours_errors(
-            without,
-            what=f"Hours without a parent present for {child_name}",
-            missing=f"Enter the hours without a parent present for {child_name}",
-        ),
-    }
-    if not any(errors.values()) and without > total:
-        errors["hours_without_parent"] = [
-            f"Hours without a parent present for {child_name} must be the same as or less "
-            "than the total hours"
-        ]
-    errors = {field: messages for field, messages in errors.items() if messages}
-    if errors:
-        raise ApplicationError(errors)
-    return replace(
-        attendance,
-        hours_per_week=total.quantize(ONE_DECIMAL_PLACE),
-        hours_without_parent=without.quantize(ONE_DECIMAL_PLACE),
-    )
-
-
-def setting_details_clean(*, details: SettingDetails) -> SettingDetails:
-    """The setting's details with the postcode normalised; an address or a website is needed.
-
-    Raises ApplicationError keyed by SettingDetails field names.
-    """
-    errors: dict[str, list[str]] = {}
-    stripped = SettingDetails(**{field: value.strip() for field, value in vars(details).items()})
-    if not stripped.name:
-        errors["name"] = ["Enter the name of your setting"]
-    if stripped.provider_type not in ProviderType.values:
-        errors["provider_type"] = ["Select the type of setting"]
-    if not stripped.email:
-        errors["email"] = ["Enter an email address"]
-    postcode = stripped.postcode
-    has_address = any((stripped.address_line_1, stripped.address_line_2, stripped.town, postcode))
-    if has_address:
-        if not stripped.address_line_1:
-            errors["address_line_1"] = ["Enter address line 1, typically the building and street"]
-        if not stripped.town:
-            errors["town"] = ["Enter town or city"]
-        if not postcode:
-            errors["postcode"] = ["Enter postcode"]
-        else:
-            try:
-                postcode = normalise_postcode(postcode)
-            except IdentifierError as error:
-                errors["postcode"] = [str(error)]
-    elif not stripped.website:
-        errors["address_line_1"] = [
-            "Enter the address of your setting, or its website if you teach only online"
-        ]
-    if errors:
-        raise ApplicationError(errors)
-    return replace(stripped, postcode=postcode)
 
 
 def _child_name(child: Child) -> str:
@@ -186,7 +55,7 @@ def _request_email(
     authority = information_request.authority
     provider = information_request.provider
     named = "\n".join(
-        f"- {_child_name(child)}, born {_long_date(child.date_of_birth)}" for child in children
+        f"- {_child_name(child)}, born {long_date(child.date_of_birth)}" for child in children
     )
     subject = f"{authority.name}: information request about children who attend {provider.name}"
     body = (
@@ -196,9 +65,9 @@ def _request_email(
         f"{named}\n\n"
         "For each child, tell us whether they attend and for how many hours a week, and "
         "confirm your setting's details.\n\n"
-        f"Answer by {_long_date(information_request.respond_by)} using this link:\n{url}\n\n"
+        f"Answer by {long_date(information_request.respond_by)} using this link:\n{url}\n\n"
         "The link works once, and stops working on "
-        f"{_long_date(timezone.localtime(information_request.expires_at).date())}. "
+        f"{long_date(timezone.localtime(information_request.expires_at).date())}. "
         f"If it has stopped working, contact {authority.name} for a new one.\n"
     )
     return subject, body
@@ -262,35 +131,6 @@ def provider_request_send(*, provider: Provider, actor: Actor) -> tuple[Informat
 # Answering ------------------------------------------------------------------------------------
 
 
-def _answers_checked(
-    *, children: list[Child], answers: ProviderAnswers
-) -> tuple[list[ChildAttendance], SettingDetails]:
-    """Every named child answered once and nobody else; errors keyed '<field>_<child id hex>'."""
-    by_child = {attendance.child_id: attendance for attendance in answers.children}
-    if set(by_child) != {child.pk for child in children} or len(by_child) != len(answers.children):
-        raise ApplicationError("Answer for each child named in the request, and only for them")
-    errors: dict[str, list[str]] = {}
-    checked = []
-    for child in children:
-        try:
-            checked.append(
-                child_attendance_clean(
-                    child_name=_child_name(child), attendance=by_child[child.pk]
-                )
-            )
-        except ApplicationError as error:
-            errors.update(
-                {f"{field}_{child.pk.hex}": messages for field, messages in error.errors.items()}
-            )
-    try:
-        setting = setting_details_clean(details=answers.setting)
-    except ApplicationError as error:
-        errors.update(error.errors)
-    if errors:
-        raise ApplicationError(errors)
-    return checked, setting
-
-
 def provider_response_submit(
     *, token: str, answers: ProviderAnswers, actor: Actor
 ) -> Notification:
@@ -307,7 +147,9 @@ def provider_response_submit(
         )
         provider = Provider.objects.get(pk=information_request.provider_id)
         children = list(information_request.children.order_by("last_name", "first_name", "id"))
-        attendances, setting = _answers_checked(children=children, answers=answers)
+        attendances, setting = provider_answers_validate(
+            children={child.pk: _child_name(child) for child in children}, answers=answers
+        )
         now = timezone.now()
         today = timezone.localdate()
         by_child = {attendance.child_id: attendance for attendance in attendances}
@@ -348,7 +190,7 @@ def provider_response_submit(
             due_on=days_beginning_with(today, REVIEW_PERIOD_DAYS),
             details=(
                 f"{provider.name} answered the information request sent on "
-                f"{_long_date(timezone.localtime(information_request.sent_at).date())}"
+                f"{long_date(timezone.localtime(information_request.sent_at).date())}"
             ),
         )
         Task.objects.filter(
@@ -404,8 +246,8 @@ def provider_requests_mark_overdue(*, today: date | None = None) -> int:
                 details=(
                     f"{information_request.provider.name} has not answered the "
                     "information request sent on "
-                    f"{_long_date(timezone.localtime(information_request.sent_at).date())}, "
-                    f"due by {_long_date(information_request.respond_by)}"
+                    f"{long_date(timezone.localtime(information_request.sent_at).date())}, "
+                    f"due by {long_date(information_request.respond_by)}"
                 ),
             )
             created += 1

@@ -6,7 +6,7 @@ fix them). A request is a single-use link that expires; the parent's answer is a
 notification for an officer to review. Nothing on the register changes until then.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -17,6 +17,7 @@ from django.utils import timezone
 from registers.actors import SCHEDULER, Actor
 from registers.audit import audit_record
 from registers.errors import ApplicationError
+from registers.intake.updates import UpdateAnswers, update_answers_validate
 from registers.models import (
     AuditEvent,
     InformationRequest,
@@ -27,11 +28,12 @@ from registers.models import (
 )
 from registers.rules.codes import NotificationKind, NotificationSource
 from registers.rules.deadlines import (
+    REVIEW_PERIOD_DAYS,
     days_beginning_with,
+    long_date,
     may_send_update_request,
     update_request_window,
 )
-from registers.rules.identifiers import IdentifierError, normalise_postcode
 from registers.selectors.authorities import hosted_authorities
 from registers.selectors.update_requests import (
     OPEN_STATUSES,
@@ -49,19 +51,12 @@ from registers.services.outbox import email_enqueue
 
 # The scheduled job sends a request once the latest allowed day is this close.
 SEND_DUE_LEAD_DAYS = 14
-# An officer reviews a parent's answer within this many days (a service standard, not law).
-REVIEW_PERIOD_DAYS = 15
-HOURS_IN_A_WEEK = Decimal(168)
 
 NOT_OPEN = "An update request can only be sent while the child is on the register"
 NO_EMAIL = (
     "There is no email address for the child's parents – add one to a parent before sending "
     "an update request"
 )
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _contact_email(entry: RegisterEntry) -> str:
@@ -272,85 +267,6 @@ def update_request_send_again(
 # The parent's answer ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
-class UpdateAnswers:
-    """A parent's answer: everything still correct, or what has changed."""
-
-    still_correct: bool
-    address_line_1: str = ""
-    address_line_2: str = ""
-    town: str = ""
-    postcode: str = ""
-    hours_by_parents: Decimal | None = None
-    providers: str = ""
-    anything_else: str = ""
-
-
-TEXT_LIMITS = {
-    "address_line_1": 100,
-    "address_line_2": 100,
-    "town": 60,
-    "providers": 1000,
-    "anything_else": 2000,
-}
-NOTHING_CHANGED = (
-    "Tell us what has changed – a new address, the hours you teach, providers or anything else"
-)
-
-
-def update_answers_check(*, answers: UpdateAnswers) -> UpdateAnswers:
-    """The answers with a normalised postcode; raises ApplicationError naming each field."""
-    if answers.still_correct:
-        return UpdateAnswers(still_correct=True)
-    errors: dict[str, list[str]] = {}
-    for name, limit in TEXT_LIMITS.items():
-        if len(getattr(answers, name)) > limit:
-            errors[name] = [f"{_label(name)} must be {limit} characters or fewer"]
-    address = [answers.address_line_1, answers.address_line_2, answers.town, answers.postcode]
-    postcode = answers.postcode
-    if any(part.strip() for part in address):
-        if not answers.address_line_1.strip():
-            errors.setdefault("address_line_1", []).append(
-                "Enter address line 1, typically the building and street"
-            )
-        if not answers.town.strip():
-            errors.setdefault("town", []).append("Enter town or city")
-        try:
-            postcode = normalise_postcode(answers.postcode)
-        except IdentifierError as error:
-            errors["postcode"] = [str(error) if answers.postcode.strip() else "Enter postcode"]
-    hours = answers.hours_by_parents
-    if hours is not None and not Decimal(0) <= hours <= HOURS_IN_A_WEEK:
-        errors["hours_by_parents"] = ["Hours a week taught by parents must be between 0 and 168"]
-    nothing = not any(part.strip() for part in address) and not (
-        hours is not None or answers.providers.strip() or answers.anything_else.strip()
-    )
-    if nothing:
-        errors["__all__"] = [NOTHING_CHANGED]
-    if errors:
-        raise ApplicationError(errors)
-    return UpdateAnswers(
-        still_correct=False,
-        address_line_1=answers.address_line_1.strip(),
-        address_line_2=answers.address_line_2.strip(),
-        town=answers.town.strip(),
-        postcode=postcode if any(part.strip() for part in address) else "",
-        hours_by_parents=hours,
-        providers=answers.providers.strip(),
-        anything_else=answers.anything_else.strip(),
-    )
-
-
-def _label(name: str) -> str:
-    return {
-        "address_line_1": "Address line 1",
-        "address_line_2": "Address line 2",
-        "town": "Town or city",
-        "providers": "Providers",
-        "anything_else": "Anything else",
-    }[name]
-
-
 def _answer_payload(*, information_request: InformationRequest, answers: UpdateAnswers) -> dict:
     changes = {
         key: (str(value) if isinstance(value, Decimal) else value)
@@ -378,7 +294,7 @@ def update_request_answer(*, token: str, answers: UpdateAnswers, actor: Actor) -
     information_request = information_request_for_link(
         token=token, kind=InformationRequest.Kind.PARENT_UPDATE
     )
-    answers = update_answers_check(answers=answers)
+    answers = update_answers_validate(answers=answers)
     entry = RegisterEntry.objects.select_related("child", "authority").get(
         pk=information_request.entry_id
     )

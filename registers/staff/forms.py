@@ -1,38 +1,49 @@
-"""Staff forms: shape only. Rules live in services and registers.rules."""
+"""Staff forms, on the one form toolkit: the words and checks are registers.intake's and
+registers.validation's."""
 
-from crispy_forms_gds.layout import Field, Fieldset, Size, Submit
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from registers.forms import GovukDateField, gds_helper
-from registers.rules.codes import NotificationSource, PreviousSchoolType, PrimaryReason, Sex
+from registers.forms import (
+    DateField,
+    GovukForm,
+    PrefixedAddressFields,
+    choice_radios,
+    radios,
+    section,
+    text_field,
+)
+from registers.intake import child as intake
+from registers.rules.codes import PreviousSchoolType, PrimaryReason, Sex
+from registers.validation import EMAIL_INVALID, Choice
+
+EMAIL_REQUIRED = "Enter your email address"
+PASSWORD_REQUIRED = "Enter your password"
 
 
-class SignInForm(forms.Form):
+class SignInForm(GovukForm):
     email = forms.EmailField(
         label="Email address",
         max_length=254,
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.org",
-        },
+        error_messages={"required": EMAIL_REQUIRED, "invalid": EMAIL_INVALID},
         widget=forms.EmailInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
     )
     password = forms.CharField(
         label="Password",
         max_length=200,
         strip=False,
-        error_messages={"required": "Enter your password"},
+        error_messages={"required": PASSWORD_REQUIRED},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Field.text("email"), Field.text("password"), Submit("continue", "Continue")
-        )
+    def layout_items(self) -> list:
+        return [Field.text("email"), Field.text("password")]
 
 
-class SignInCodeForm(forms.Form):
+class SignInCodeForm(GovukForm):
+    submit_label = "Sign in"
+    submit_name = "sign_in"
+
     code = forms.RegexField(
         label="Security code",
         help_text="The 6-digit code from your authenticator app",
@@ -46,72 +57,29 @@ class SignInCodeForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(Field.text("code", field_width=5), Submit("sign_in", "Sign in"))
+    def layout_items(self) -> list:
+        return [Field.text("code", field_width=5)]
 
 
-class ChildAddForm(forms.Form):
-    first_name = forms.CharField(
-        label="First name",
-        max_length=100,
-        error_messages={"required": "Enter the child's first name"},
+class ChildAddForm(PrefixedAddressFields, GovukForm):
+    submit_label = "Add to the register"
+    submit_name = "add"
+
+    first_name = text_field(intake.FIRST_NAME)
+    middle_names = text_field(intake.MIDDLE_NAMES)
+    last_name = text_field(intake.LAST_NAME)
+    date_of_birth = DateField(question=intake.DATE_OF_BIRTH, label="Date of birth")
+    sex = radios("Sex", Sex.choices, message=intake.SEX_MESSAGE)
+    upn = text_field(intake.UPN, help_text="13 characters, for example A801200110001")
+    nhs_number = text_field(intake.NHS_NUMBER, help_text="10 digits, for example 485 777 3456")
+    source = choice_radios(
+        Choice(
+            "How did the local authority find out about the child?",
+            intake.OFFICER_SOURCES,
+            intake.SOURCE_MESSAGE,
+        )
     )
-    middle_names = forms.CharField(label="Middle names", max_length=100, required=False)
-    last_name = forms.CharField(
-        label="Last name",
-        max_length=100,
-        error_messages={"required": "Enter the child's last name"},
-    )
-    date_of_birth = GovukDateField(
-        question="Date of birth", label="Date of birth", help_text="For example, 27 3 2016"
-    )
-    sex = forms.ChoiceField(
-        label="Sex",
-        choices=Sex.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select the child's sex, or ‘Sex unknown’"},
-    )
-    upn = forms.CharField(
-        label="Unique pupil number (UPN) (optional)",
-        max_length=20,
-        required=False,
-        help_text="13 characters, for example A801200110001",
-    )
-    nhs_number = forms.CharField(
-        label="NHS number (optional)",
-        max_length=20,
-        required=False,
-        help_text="10 digits, for example 485 777 3456",
-    )
-    address_line_1 = forms.CharField(
-        label="Address line 1",
-        max_length=100,
-        error_messages={"required": "Enter address line 1, typically the building and street"},
-    )
-    address_line_2 = forms.CharField(
-        label="Address line 2 (optional)", max_length=100, required=False
-    )
-    town = forms.CharField(
-        label="Town or city", max_length=60, error_messages={"required": "Enter town or city"}
-    )
-    postcode = forms.CharField(
-        label="Postcode", max_length=10, error_messages={"required": "Enter postcode"}
-    )
-    source = forms.ChoiceField(
-        label="How did the local authority find out about the child?",
-        choices=[
-            (NotificationSource.LOCAL_AUTHORITY, "Found by the local authority"),
-            (NotificationSource.AGENCY, "Referred by another agency"),
-            (NotificationSource.SCHOOL, "Told by a school"),
-            (NotificationSource.OTHER_LOCAL_AUTHORITY, "Told by another local authority"),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Select how the local authority found out about the child"},
-    )
-    previous_school_name = forms.CharField(
-        label="Previous school (optional)", max_length=200, required=False
-    )
+    previous_school_name = text_field(intake.PREVIOUS_SCHOOL_NAME)
     previous_school_type = forms.ChoiceField(
         label="Type of previous school",
         choices=PreviousSchoolType.choices,
@@ -123,10 +91,27 @@ class ChildAddForm(forms.Form):
         initial=PrimaryReason.UNKNOWN,
     )
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
-            Fieldset(
+    field_order = [
+        "first_name",
+        "middle_names",
+        "last_name",
+        "date_of_birth",
+        "sex",
+        "upn",
+        "nhs_number",
+        "address_line_1",
+        "address_line_2",
+        "town",
+        "postcode",
+        "source",
+        "previous_school_name",
+        "previous_school_type",
+        "primary_reason",
+    ]
+
+    def layout_items(self) -> list:
+        return [
+            section(
                 Field.text("first_name", field_width=20),
                 Field.text("middle_names", field_width=20),
                 Field.text("last_name", field_width=20),
@@ -135,23 +120,18 @@ class ChildAddForm(forms.Form):
                 Field.text("upn", field_width=20),
                 Field.text("nhs_number", field_width=10),
                 legend="Child",
-                legend_size=Size.MEDIUM,
             ),
-            Fieldset(
-                Field.text("address_line_1"),
-                Field.text("address_line_2"),
-                Field.text("town", field_width=20),
-                Field.text("postcode", field_width=10),
-                legend="Home address",
-                legend_size=Size.MEDIUM,
-            ),
-            Fieldset(
+            section(*self.address_items(), legend="Home address"),
+            section(
                 Field.radios("source", legend_size=Size.SMALL),
                 Field.text("previous_school_name"),
                 Field.select("previous_school_type"),
                 Field.select("primary_reason"),
                 legend="About the case",
-                legend_size=Size.MEDIUM,
             ),
-            Submit("add", "Add to the register"),
-        )
+        ]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        self.require_address()
+        return cleaned

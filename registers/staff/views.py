@@ -11,11 +11,12 @@ from django.views.decorators.http import require_http_methods
 from registers.actors import Actor
 from registers.audit import audit_record
 from registers.errors import ApplicationError
-from registers.forms import form_errors_add
+from registers.forms import service_errors_show
+from registers.intake.child import ChildDetails
 from registers.models import AuditEvent, ChildSafeguarding
 from registers.rules.codes import Door
 from registers.selectors.register import ChildNotFound, child_get, register_entry_list
-from registers.services.children import ChildDetails, child_register
+from registers.services.children import child_register
 from registers.staff.access import la_staff_required
 from registers.staff.forms import ChildAddForm
 
@@ -84,7 +85,7 @@ def child_add(request: HttpRequest) -> HttpResponse:
                 actor=Actor.from_request(request, door=Door.STAFF),
             )
         except ApplicationError as error:
-            form_errors_add(form, error)
+            service_errors_show(form, error)
         else:
             return redirect("staff:child", child_id=entry.child_id)
     return render(request, "staff/child_add.html", {"form": form})

@@ -308,4 +308,4 @@ def test_a_parent_notifies_a_child_with_two_parents_and_two_providers(
     assert entry.child.get_sex_display() == "Sex unknown"
     assert entry.child.relationships.count() == 2
     assert entry.child.arrangements.count() == 3
-    assert entry.notifications.get().payload["provider-details-2"]["name"] == "Forest School"
+    assert entry.notifications.get().payload["providers"][1]["name"] == "Forest School"

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from registers.services.demo import DEMO_TOTP_KEY_HEX, demo_staff_ensure
+from registers.demo.accounts import DEMO_TOTP_KEY_HEX, demo_staff_ensure
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,9 @@
 """Tests of the public pages. Builders of notification answers, shaped as the pages keep them."""
 
 from registers.public.notify import routing
+from tests.intake import ELSEWHERE, HOME
+
+__all__ = ["ELSEWHERE", "HOME", "complete_answers", "parent_answers", "provider_answers"]
 
 # The day the notification tests run on (each test module travels there with time_machine).
 TODAY_ISO = "2026-11-28"
@@ -62,15 +65,6 @@ def provider_answers(
             "hours_without_parent": hours_without_parent,
         },
     }
-
-
-HOME = {"line_1": "1 Quay Lane", "line_2": "", "town": "Exeter", "postcode": "EX1 1AA"}
-ELSEWHERE = {
-    "line_1": "7 Mill Street",
-    "line_2": "Flat 2",
-    "town": "Crediton",
-    "postcode": "EX17 3AB",
-}
 
 
 def complete_answers(

@@ -132,7 +132,7 @@ def test_the_page_names_each_child_by_name_and_date_of_birth_only(client, sent):
         (
             "hours_per_week",
             {"hours_per_week": "12.25"},
-            f"Total hours a week for {AMELIA} must have no more than 1 decimal place, like 12.5",
+            f"Total hours a week for {AMELIA} can have up to one decimal place, like 7.5",
         ),
         (
             "hours_without_parent",
@@ -149,7 +149,8 @@ def test_the_page_names_each_child_by_name_and_date_of_birth_only(client, sent):
         (
             "hours_per_week",
             {"hours_per_week": "1" * 11},
-            f"Total hours a week for {AMELIA} must be a number, like 12.5",
+            f"Total hours a week for {AMELIA} must be 168 or fewer – there are 168 hours in a "
+            "week",
         ),
     ],
 )
@@ -191,7 +192,7 @@ def test_hours_are_ignored_for_a_child_who_does_not_attend(client, sent):
         (
             {"email": "hello-at-oakwood"},
             "email",
-            "Enter an email address in the correct format, like name@example.org",
+            "Enter an email address in the correct format, like name@example.com",
         ),
         ({"email": ""}, "email", "Enter an email address"),
         ({"postcode": "EX1"}, "postcode", "Enter a real postcode, like AA1 1AA"),
@@ -204,7 +205,7 @@ def test_hours_are_ignored_for_a_child_who_does_not_attend(client, sent):
         (
             {"website": "not a website"},
             "website",
-            "Enter a website address in the correct format, like www.example.org",
+            "Enter a website address in the correct format, like www.example.com",
         ),
     ],
 )

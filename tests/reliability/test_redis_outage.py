@@ -17,9 +17,17 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from cnis.celery import app
+from registers.intake.notification import notification_details_validate
 from registers.models import Notification, OutboxMessage, RegisterEntry
 from registers.public.notify import routing
-from registers.rules.codes import PrimaryReason, Relationship, SenProvision, Sex
+from registers.public.notify.details import notification_data
+from registers.rules.codes import (
+    NotificationSource,
+    PrimaryReason,
+    Relationship,
+    SenProvision,
+    Sex,
+)
 from registers.services.notifications import notification_submit
 from registers.tasks.outbox import outbox_sweep
 from tests.factories import public_actor
@@ -67,7 +75,10 @@ def notification_answers() -> dict:
 def submit(authority, key: str = "outage-journey-1") -> Notification:
     return notification_submit(
         authority=authority,
-        answers=notification_answers(),
+        details=notification_details_validate(
+            notification_data(notification_answers()), today=timezone.localdate()
+        ),
+        source=NotificationSource.PARENT,
         idempotency_key=key,
         actor=public_actor(client_address="198.51.100.7"),
     )

@@ -7,16 +7,11 @@ import pytest
 import time_machine
 
 from registers.errors import ApplicationError
+from registers.intake.changes import ChangeKind, ChangeReport
+from registers.intake.support import NO_CONTACT, SupportRequestDetails
 from registers.models import AuditEvent, ChildAddress, Notification, Task
 from registers.rules.codes import CaseStatus, NotificationKind, NotificationSource
-from registers.services.changes import (
-    NO_CONTACT,
-    ChangeKind,
-    ChangeReport,
-    SupportRequestDetails,
-    change_report_submit,
-    support_request_submit,
-)
+from registers.services.changes import change_report_submit, support_request_submit
 from tests.factories import child_with_record, public_actor
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from registers.errors import ApplicationError
+from registers.intake.child import ChildDetails
 from registers.models import (
     Address,
     AuditEvent,
@@ -18,7 +19,7 @@ from registers.models import (
 )
 from registers.rules.codes import CaseStatus, NotificationSource, Sex
 from registers.selectors.authorities import local_authority_get_by_number
-from registers.services.children import ChildDetails, child_register
+from registers.services.children import child_register
 from tests.factories import ChildFactory, staff_actor
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,13 @@ import time_machine
 from django.utils import timezone
 
 from registers.errors import ApplicationError
+from registers.intake.providers import (
+    ChildAttendance,
+    ProviderAnswers,
+    SettingDetails,
+    child_attendance_validate,
+    setting_details_validate,
+)
 from registers.models import (
     AuditEvent,
     EducationArrangement,
@@ -21,14 +28,9 @@ from registers.models import (
 from registers.rules.codes import NotificationKind, NotificationSource, ProviderType
 from registers.services.links import LinkNotUsable, link_digest
 from registers.services.provider_requests import (
-    ChildAttendance,
-    ProviderAnswers,
-    SettingDetails,
-    child_attendance_clean,
     provider_request_send,
     provider_requests_mark_overdue,
     provider_response_submit,
-    setting_details_clean,
 )
 from tests.factories import (
     AddressFactory,
@@ -349,8 +351,7 @@ NAME = "Amelia Brightwater"
             "3",
             {
                 "hours_per_week": [
-                    f"Total hours a week for {NAME} must have no more than 1 decimal place, "
-                    "like 12.5"
+                    f"Total hours a week for {NAME} can have up to one decimal place, like 7.5"
                 ]
             },
         ),
@@ -387,10 +388,10 @@ def test_hours_are_checked_within_a_week_and_without_a_parent_within_the_total(
 
     if errors:
         with pytest.raises(ApplicationError) as refused:
-            child_attendance_clean(child_name=NAME, attendance=attendance)
+            child_attendance_validate(child_name=NAME, attendance=attendance)
         assert refused.value.errors == errors
     else:
-        checked = child_attendance_clean(child_name=NAME, attendance=attendance)
+        checked = child_attendance_validate(child_name=NAME, attendance=attendance)
         assert checked.hours_per_week == Decimal(total)
 
 
@@ -432,10 +433,10 @@ def test_a_setting_needs_an_address_or_a_website(fields, errors):
 
     if errors:
         with pytest.raises(ApplicationError) as refused:
-            setting_details_clean(details=details)
+            setting_details_validate(details=details)
         assert refused.value.errors == errors
     else:
-        assert setting_details_clean(details=details).website == "https://oakwood.example"
+        assert setting_details_validate(details=details).website == "https://oakwood.example"
 
 
 # Overdue ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import time_machine
 
 from registers.actors import SCHEDULER
 from registers.errors import ApplicationError
+from registers.intake.updates import UpdateAnswers
 from registers.models import (
     AuditEvent,
     ChildAddress,
@@ -20,12 +21,7 @@ from registers.models import (
 )
 from registers.rules.codes import CaseStatus, NotificationKind, NotificationSource
 from registers.services.links import LinkNotUsable, link_digest
-from registers.services.update_requests import (
-    NO_EMAIL,
-    UpdateAnswers,
-    update_request_answer,
-    update_request_send,
-)
+from registers.services.update_requests import NO_EMAIL, update_request_answer, update_request_send
 from tests.factories import child_with_record, public_actor
 
 pytestmark = pytest.mark.django_db
@@ -239,7 +235,11 @@ def test_changes_are_kept_as_given_with_the_postcode_normalised(sent):
             "Enter a real postcode, like AA1 1AA",
         ),
         ({"town": "Topsham", "postcode": "EX3 0JB"}, "address_line_1", "Enter address line 1"),
-        ({"hours_by_parents": Decimal("169")}, "hours_by_parents", "between 0 and 168"),
+        (
+            {"hours_by_parents": Decimal("169")},
+            "hours_by_parents",
+            "must be 168 or fewer – there are 168 hours in a week",
+        ),
         ({"anything_else": "x" * 2001}, "anything_else", "2000 characters or fewer"),
     ],
 )

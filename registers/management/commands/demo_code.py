@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from registers.demo.accounts import DEMO_OFFICER_EMAIL, demo_code_get
 from registers.errors import ApplicationError
-from registers.services.demo import DEMO_OFFICER_EMAIL, demo_code_get
 
 
 class Command(BaseCommand):

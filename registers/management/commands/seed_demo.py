@@ -3,15 +3,10 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from registers.demo import DEMO_AUTHORITY_NUMBERS, DEMO_CHILDREN_PER_AUTHORITY, demo_seed
+from registers.demo.accounts import DEMO_PASSWORD, DEMO_SIGN_IN_URL
 from registers.errors import ApplicationError
 from registers.models import StaffRole
-from registers.services.demo import (
-    DEMO_AUTHORITY_NUMBERS,
-    DEMO_CHILDREN_PER_AUTHORITY,
-    DEMO_PASSWORD,
-    DEMO_SIGN_IN_URL,
-    demo_seed,
-)
 
 
 class Command(BaseCommand):

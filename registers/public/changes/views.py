@@ -14,20 +14,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.actors import Actor
 from registers.errors import ApplicationError
-from registers.forms import ChildIdentityForm, form_errors_add, posted_data
+from registers.forms import posted_data
+from registers.intake.changes import ChangeKind, ChangeReport
 from registers.public.answers import AnswersExpired, JourneyAnswers, answers_expired_page
 from registers.public.authority import with_authority
 from registers.public.changes.forms import DETAILS_FORMS, ChangeKindForm
+from registers.public.forms import ChildIdentityForm, DeclarationForm
 from registers.public.ratelimit import public_post_rate_limited
-from registers.public.updates.forms import DeclarationForm
 from registers.rules.codes import Door
-from registers.services.changes import (
-    ChangeKind,
-    ChangeReport,
-    change_report_check,
-    change_report_submit,
-)
-from registers.services.update_requests import long_date
+from registers.rules.deadlines import long_date
+from registers.services.changes import change_report_submit
 
 DONE = "cnis_change_done"
 DATE_FIELDS = ("date_of_birth", "moving_on", "school_from")
@@ -151,13 +147,8 @@ def report_change_details(request: HttpRequest, authority) -> HttpResponse:
     form_class = DETAILS_FORMS[ChangeKind(saved["kind"])]
     form = form_class(posted_data(request), initial=_loaded(saved.get("details", {})))
     if request.method == "POST" and form.is_valid():
-        try:
-            change_report_check(report=_report(saved, form.cleaned_data))
-        except ApplicationError as error:
-            form_errors_add(form, error)
-        else:
-            _answers(request).save(saved | {"details": _stored(form.cleaned_data)})
-            return redirect("public:report-change-check")
+        _answers(request).save(saved | {"details": _stored(form.cleaned_data)})
+        return redirect("public:report-change-check")
     return render(
         request,
         "public/updates/form_page.html",

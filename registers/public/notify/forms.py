@@ -1,188 +1,54 @@
 """One form for each page of "Tell us your child is not in school".
 
-Forms check shape and give the GOV.UK message for each problem; each turns its cleaned data into
-a JSON-safe answer for the session (`answer`) and back into initial values (`initial_from`).
-The rules (compulsory school age, hours in a week) come from the intake service, which checks
-every answer again when the notification is sent.
-
-Labels and legends are rendered unescaped by crispy-forms-gds, so none of them contains anything
-a parent typed.
+Each field takes its words and its check from the notification contract
+(registers.intake.notification), which checks everything again when the notification is sent:
+a page and the intake refuse the same mistake with the same message. Each form turns its
+cleaned data into a JSON-safe answer for the session (`answer`) and back (`initial_from`).
 """
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
 
-from crispy_forms.utils import TEMPLATE_PACK
 from crispy_forms_gds.choices import Choice
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import (
-    ConditionalQuestion,
-    ConditionalRadios,
-    Field,
-    Fieldset,
-    Layout,
-    Size,
-    Submit,
-)
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
-from registers.forms import GovukDateField
+from registers.forms import (
+    PAGE_HEADING_LEGEND,
+    AddressFields,
+    AddressForm,
+    DateField,
+    MonthYearField,
+    PageHeadingHelper,
+    QuestionForm,
+    RevealedQuestion,
+    RevealedRadios,
+    SummaryForm,
+    YesNoQuestion,
+    choice_radios,
+    email_field,
+    form_check,
+    heading,
+    hours_field,
+    phone_field,
+    radios,
+    text_field,
+    website_field,
+    yes_no,
+)
+from registers.intake import notification as contract
 from registers.public.notify import routing
-from registers.rules.codes import PrimaryReason, ProviderType, Relationship, SenProvision
-from registers.rules.identifiers import POSTCODE_ERROR, IdentifierError, normalise_postcode
-from registers.services import notifications
+from registers.rules.codes import PrimaryReason, SenProvision
+from registers.rules.deadlines import lived_there_under_12_months
+from registers.validation import (
+    compulsory_school_age_problem,
+    hours_text,
+    hours_without_parent_problem,
+)
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
-# A date input's legend as the page's heading (Field.radios and Field.checkboxes take these as
-# arguments; a plain Field takes them as context).
-PAGE_HEADING_LEGEND = {"legend_size": Size.for_legend(Size.LARGE), "legend_tag": "h1"}
-
-
-def _too_long(name: str, limit: int) -> str:
-    return f"{name} must be {limit} characters or fewer"
-
-
-def text_field(
-    label: str,
-    *,
-    max_length: int,
-    required_message: str = "",
-    length_name: str = "",
-    **kwargs,
-) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=bool(required_message),
-        error_messages={
-            "required": required_message,
-            "max_length": _too_long(length_name or label, max_length),
-        },
-        **kwargs,
-    )
-
-
-def radios(label: str, choices, *, message: str, required: bool = True, **kwargs):
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect,
-        required=required,
-        error_messages={"required": message, "invalid_choice": message},
-        **kwargs,
-    )
-
-
-def heading(*items, legend: str) -> Fieldset:
-    """A fieldset whose legend is the page's one heading."""
-    return Fieldset(*items, legend=legend, legend_size=Size.LARGE, legend_tag="h1")
-
-
-class PageHeadingHelper(FormHelper):
-    """Every legend is the page's heading: for a page that is one set of RevealedRadios
-    (which take no legend arguments, so they come from the context)."""
-
-    def render_layout(self, form, context, template_pack=TEMPLATE_PACK):
-        context["legend_size"] = Size.for_legend(Size.LARGE)
-        context["legend_tag"] = "h1"
-        return super().render_layout(form, context, template_pack=template_pack)
-
-
-class RevealedQuestion(ConditionalQuestion):
-    """A radio and the questions that go with it, always shown.
-
-    GOV.UK Frontend's conditional reveal marks the radios aria-expanded, which ARIA does not
-    allow on a radio and axe reports (govuk-frontend issue #979, a known issue). Shown always,
-    as they are without JavaScript, the questions need no ARIA state and pass axe either way.
-    """
-
-    template = "public/notify/revealed_question.html"
-
-
-class RevealedRadios(ConditionalRadios):
-    """Radios, each followed by its own questions (RevealedQuestion), in one form group."""
-
-    template = "public/notify/revealed_radios.html"
-
-    def __init__(self, field: str, *choices) -> None:
-        super().__init__(
-            field,
-            *(
-                RevealedQuestion(choice) if isinstance(choice, str) else choice
-                for choice in choices
-            ),
-        )
-
-    def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
-        context.update({"field": form[self.field]})
-        return super().render(form, context, template_pack=template_pack, **kwargs)
-
-
-class QuestionForm(forms.Form):
-    """A question page: `title` is the question, the page's title and its heading."""
-
-    title = ""
-    page_template = "public/notify/question.html"
-    submit_label = "Continue"
-    helper_class = FormHelper
-    # RevealedRadios number their first button from 0, not 1.
-    conditional_radios: tuple[str, ...] = ()
-    # GOV.UK validates on the server and shows its own messages, not the browser's.
-    use_required_attribute = False
-
-    def __init__(
-        self,
-        *args,
-        answers: Mapping | None = None,
-        number: int | None = None,
-        today: date | None = None,
-        **kwargs,
-    ) -> None:
-        self.answers = answers or {}
-        self.number = number
-        self.today = today or timezone.localdate()
-        super().__init__(*args, **kwargs)
-        # Where the error summary links a problem not tied to a field (set by the view).
-        self.error_hrefs: dict[str, str] = {}
-        self.helper = self.helper_class()
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.layout = Layout(*self.layout_items(), Submit("continue", self.submit_label))
-
-    def layout_items(self) -> list:
-        raise NotImplementedError
-
-    def anchor(self, name: str) -> str:
-        """The id of the input a problem with this field links to: its first input."""
-        bound = self[name]
-        widget = self.fields[name].widget
-        if isinstance(widget, forms.RadioSelect):
-            return f"{bound.auto_id}_{0 if name in self.conditional_radios else 1}"
-        if isinstance(widget, forms.CheckboxSelectMultiple):
-            return f"{bound.auto_id}_1"
-        if isinstance(widget, forms.MultiWidget):
-            return f"{bound.auto_id}_0"
-        return bound.auto_id
-
-    def error_links(self) -> list[tuple[str, str]]:
-        """(href, message) for the error summary, in the order of the page."""
-        first = f"#{self.anchor(next(iter(self.fields)))}" if self.fields else ""
-        links = [
-            (self.error_hrefs.get(message, first), message) for message in self.non_field_errors()
-        ]
-        for name in self.fields:
-            links.extend(
-                (f"#{self.anchor(name)}", message) for message in self.errors.get(name, [])
-            )
-        return links
-
-    def answer(self) -> dict:
-        return dict(self.cleaned_data)
-
-    @classmethod
-    def initial_from(cls, answer: Mapping) -> dict:
-        return dict(answer)
+NAME_INPUT = forms.TextInput(attrs={"spellcheck": "false"})
 
 
 # The child ------------------------------------------------------------------------------------
@@ -192,21 +58,15 @@ class ChildNameForm(QuestionForm):
     title = "What is your child's name?"
 
     first_name = text_field(
-        "First name",
-        max_length=notifications.NAME_MAX,
-        required_message="Enter your child's first name",
+        contract.CHILD_FIRST_NAME,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     middle_names = text_field(
-        "Middle names (optional)",
-        max_length=notifications.NAME_MAX,
-        length_name="Middle names",
+        contract.CHILD_MIDDLE_NAMES,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     last_name = text_field(
-        "Last name",
-        max_length=notifications.NAME_MAX,
-        required_message="Enter your child's last name",
+        contract.CHILD_LAST_NAME,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
 
@@ -224,20 +84,16 @@ class ChildNameForm(QuestionForm):
 class ChildDateOfBirthForm(QuestionForm):
     title = "What is your child's date of birth?"
 
-    date_of_birth = GovukDateField(
-        question="Your child's date of birth",
-        label="What is your child's date of birth?",
-        help_text="For example, 27 3 2016",
-    )
+    date_of_birth = DateField(question=contract.DATE_OF_BIRTH, label=title)
 
     def layout_items(self) -> list:
         return [Field("date_of_birth", context=PAGE_HEADING_LEGEND)]
 
     def clean_date_of_birth(self) -> date:
         born = self.cleaned_data["date_of_birth"]
-        if born.year < 1000:
-            raise ValidationError("Year must include 4 numbers")
-        problem = notifications.date_of_birth_problem(born, self.today)
+        if born >= self.today:
+            raise ValidationError(contract.DATE_OF_BIRTH.not_past)
+        problem = compulsory_school_age_problem(born, self.today, parent=True)
         if problem:
             raise ValidationError(problem)
         return born
@@ -251,87 +107,12 @@ class ChildDateOfBirthForm(QuestionForm):
 
 
 class ChildSexForm(QuestionForm):
-    title = "What is your child's sex?"
+    title = contract.SEX.label
 
-    sex = radios(
-        "What is your child's sex?",
-        [("female", "Female"), ("male", "Male"), ("unknown", "Prefer not to say")],
-        message="Select your child's sex, or ‘Prefer not to say’",
-    )
+    sex = choice_radios(contract.SEX)
 
     def layout_items(self) -> list:
         return [Field.radios("sex", legend_size=Size.LARGE, legend_tag="h1")]
-
-
-class AddressFields(forms.Form):
-    """The four lines of a typed address. There is no address lookup by postcode: that needs
-    an address provider (such as OS Places), which this project does not have."""
-
-    line_1 = text_field(
-        "Address line 1",
-        max_length=notifications.ADDRESS_LINE_MAX,
-        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
-    )
-    line_2 = text_field(
-        "Address line 2 (optional)",
-        max_length=notifications.ADDRESS_LINE_MAX,
-        length_name="Address line 2",
-        widget=forms.TextInput(attrs={"autocomplete": "address-line2"}),
-    )
-    town = text_field(
-        "Town or city",
-        max_length=notifications.TOWN_MAX,
-        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
-    )
-    postcode = forms.CharField(
-        label="Postcode",
-        max_length=notifications.POSTCODE_INPUT_MAX,
-        required=False,
-        error_messages={"max_length": POSTCODE_ERROR},
-        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "spellcheck": "false"}),
-    )
-
-    ADDRESS = ("line_1", "line_2", "town", "postcode")
-
-    def address_items(self) -> list:
-        return [
-            Field.text("line_1"),
-            Field.text("line_2"),
-            Field.text("town", field_width=20),
-            Field.text("postcode", field_width=10),
-        ]
-
-    def clean_postcode(self) -> str:
-        postcode = self.cleaned_data["postcode"]
-        if not postcode:
-            return ""
-        try:
-            return normalise_postcode(postcode)
-        except IdentifierError as error:
-            raise ValidationError(str(error)) from error
-
-    def require_address(self) -> None:
-        """Say which of the address's required lines are missing."""
-        for name, message in (
-            ("line_1", "Enter address line 1, typically the building and street"),
-            ("town", "Enter town or city"),
-            ("postcode", "Enter postcode"),
-        ):
-            if name not in self.errors and not self.cleaned_data.get(name):
-                self.add_error(name, message)
-
-    def address_answer(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.ADDRESS}
-
-
-class AddressForm(AddressFields, QuestionForm):
-    def layout_items(self) -> list:
-        return [heading(*self.address_items(), legend=self.title)]
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        self.require_address()
-        return cleaned
 
 
 class ChildAddressForm(AddressForm):
@@ -346,92 +127,31 @@ class ChildAdditionalAddressForm(AddressForm):
     title = "What is your child's other address?"
 
 
-class MonthYearWidget(forms.MultiWidget):
-    """The GOV.UK date input with only month and year."""
-
-    template_name = "gds/widgets/date.html"
-
-    def __init__(self) -> None:
-        super().__init__(
-            [
-                forms.TextInput(
-                    attrs={
-                        "class": "govuk-input govuk-date-input__input govuk-input--width-2",
-                        "label": "Month",
-                        "inputmode": "numeric",
-                    }
-                ),
-                forms.TextInput(
-                    attrs={
-                        "class": "govuk-input govuk-date-input__input govuk-input--width-4",
-                        "label": "Year",
-                        "inputmode": "numeric",
-                    }
-                ),
-            ]
-        )
-
-    def decompress(self, value):
-        return [value["month"], value["year"]] if value else [None, None]
-
-
-class MonthYearField(forms.MultiValueField):
-    widget = MonthYearWidget
-
-    def __init__(self, *, question: str, **kwargs) -> None:
-        self.question = question
-        super().__init__(
-            fields=(forms.CharField(required=False), forms.CharField(required=False)),
-            require_all_fields=False,
-            error_messages={"required": f"Enter {question.lower()}, like 3 2024"},
-            **kwargs,
-        )
-
-    def compress(self, data_list):
-        if not data_list or not all(data_list):
-            raise ValidationError(f"{self.question} must include a month and a year")
-        month, year = (part.strip() for part in data_list)
-        if not (month.isdigit() and year.isdigit()) or not 1 <= int(month) <= 12:
-            raise ValidationError(f"{self.question} must be a real date")
-        if len(year) != 4:
-            raise ValidationError("Year must include 4 numbers")
-        return {"month": int(month), "year": int(year)}
-
-
 class ChildMovedInForm(QuestionForm):
     title = "When did your child start living at this address?"
 
-    moved_in = MonthYearField(
-        question="The date your child started living at this address",
-        label="When did your child start living at this address?",
-        help_text="For example, 3 2024",
-    )
+    moved_in = MonthYearField(question=contract.LIVED_AT_HOME_SINCE, label=title)
 
     def layout_items(self) -> list:
         return [Field("moved_in", context=PAGE_HEADING_LEGEND)]
 
     def clean_moved_in(self) -> dict:
         moved_in = self.cleaned_data["moved_in"]
-        month, year = moved_in["month"], moved_in["year"]
-        if date(year, month, 1) > self.today:
-            raise ValidationError(
-                "The date your child started living at this address must be in the past"
-            )
         born = self.answers.get(routing.CHILD_DATE_OF_BIRTH, {}).get("date_of_birth")
-        if born and (year, month) < date.fromisoformat(born).timetuple()[:2]:
-            raise ValidationError(
-                "The date your child started living at this address must be after their date "
-                "of birth"
-            )
+        form_check(
+            contract.LIVED_AT_HOME_SINCE.first_day,
+            **moved_in,
+            today=self.today,
+            born=date.fromisoformat(born) if born else None,
+        )
         return moved_in
 
     def answer(self) -> dict:
         moved_in = self.cleaned_data["moved_in"]
+        # Kept with the answer, so that routing needs no clock.
         return {
             **moved_in,
-            "under_12_months": notifications.moved_in_under_12_months(
-                month=moved_in["month"], year=moved_in["year"], today=self.today
-            ),
+            "under_12_months": lived_there_under_12_months(**moved_in, today=self.today),
         }
 
     @classmethod
@@ -439,27 +159,18 @@ class ChildMovedInForm(QuestionForm):
         return {"moved_in": {"month": answer["month"], "year": answer["year"]}}
 
 
-class YesNoQuestion:
-    """A page asking one yes/no question, whose legend is the page heading."""
-
-    question_field = ""
-
-    def layout_items(self) -> list:
-        return [
-            Field.radios(self.question_field, legend_size=Size.LARGE, legend_tag="h1", inline=True)
-        ]
-
-
-class ChildAdditionalAddressQuestionForm(YesNoQuestion, QuestionForm):
+class ChildAdditionalAddressQuestionForm(YesNoQuestion):
     title = "Does your child also live at another address?"
     question_field = "has_additional_address"
 
-    has_additional_address = radios(
+    has_additional_address = yes_no(
         title,
-        YES_NO,
         message="Select yes if your child also lives at another address",
         help_text="For example, if they spend part of the week living with each parent",
     )
+
+
+# Parents and carers ---------------------------------------------------------------------------
 
 
 class NumberedForm(QuestionForm):
@@ -476,18 +187,8 @@ class ParentNameForm(NumberedForm):
     title = "What is the parent or carer's name?"
     caption_noun = "Parent or carer"
 
-    first_name = text_field(
-        "First name",
-        max_length=notifications.NAME_MAX,
-        required_message="Enter the parent or carer's first name",
-        widget=forms.TextInput(attrs={"spellcheck": "false"}),
-    )
-    last_name = text_field(
-        "Last name",
-        max_length=notifications.NAME_MAX,
-        required_message="Enter the parent or carer's last name",
-        widget=forms.TextInput(attrs={"spellcheck": "false"}),
-    )
+    first_name = text_field(contract.PARENT_FIRST_NAME, widget=NAME_INPUT)
+    last_name = text_field(contract.PARENT_LAST_NAME, widget=NAME_INPUT)
 
     def layout_items(self) -> list:
         return [
@@ -500,14 +201,10 @@ class ParentNameForm(NumberedForm):
 
 
 class ParentRelationshipForm(NumberedForm):
-    title = "What is the parent or carer's relationship to the child?"
+    title = contract.RELATIONSHIP.label
     caption_noun = "Parent or carer"
 
-    relationship = radios(
-        "What is the parent or carer's relationship to the child?",
-        Relationship.choices,
-        message="Select the parent or carer's relationship to the child",
-    )
+    relationship = choice_radios(contract.RELATIONSHIP)
 
     def layout_items(self) -> list:
         return [Field.radios("relationship", legend_size=Size.LARGE, legend_tag="h1")]
@@ -516,15 +213,12 @@ class ParentRelationshipForm(NumberedForm):
 class ParentAddressForm(AddressFields, NumberedForm):
     title = "Does the parent or carer live at the child's home address?"
     caption_noun = "Parent or carer"
-
-    same_as_child = radios(
-        "Does the parent or carer live at the child's home address?",
-        YES_NO,
-        message="Select yes if the parent or carer lives at the child's home address",
-    )
-
     helper_class = PageHeadingHelper
     conditional_radios = ("same_as_child",)
+
+    same_as_child = yes_no(
+        title, message="Select yes if the parent or carer lives at the child's home address"
+    )
 
     def layout_items(self) -> list:
         return [
@@ -547,21 +241,8 @@ class ParentContactForm(NumberedForm):
     title = "How can the local authority contact the parent or carer?"
     caption_noun = "Parent or carer"
 
-    email = forms.EmailField(
-        label="Email address",
-        max_length=notifications.EMAIL_MAX,
-        required=False,
-        error_messages={
-            "invalid": notifications.EMAIL_INVALID,
-            "max_length": _too_long("Email address", notifications.EMAIL_MAX),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
-    phone = text_field(
-        "Phone number",
-        max_length=notifications.PHONE_MAX,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-    )
+    email = email_field()
+    phone = phone_field()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -583,12 +264,6 @@ class ParentContactForm(NumberedForm):
             )
         ]
 
-    def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"]
-        if phone and notifications.phone_problem(phone):
-            raise ValidationError(notifications.PHONE_INVALID)
-        return phone
-
     def clean(self) -> dict:
         cleaned = super().clean()
         if (
@@ -596,43 +271,26 @@ class ParentContactForm(NumberedForm):
             and not self.errors
             and not (cleaned.get("email") or cleaned.get("phone"))
         ):
-            self.add_error("email", "Enter an email address or a phone number")
+            self.add_error("email", contract.FIRST_PARENT_CONTACT)
         return cleaned
 
 
 class ParentEducatesForm(YesNoQuestion, NumberedForm):
-    title = "Does the parent or carer educate the child?"
+    title = contract.PARENT_EDUCATES.label
     question_field = "educates"
     caption_noun = "Parent or carer"
 
-    educates = radios(
+    educates = yes_no(
         title,
-        YES_NO,
-        message="Select yes if the parent or carer educates the child",
+        message=contract.PARENT_EDUCATES.message,
         help_text="Answer yes if they teach or supervise any of the child's education",
     )
 
 
-class SummaryForm(QuestionForm):
+class JourneySummaryForm(SummaryForm):
     """The list of parents (or providers) added so far, and whether to add another."""
 
-    page_template = "public/notify/summary.html"
     group = ""
-    question = ""
-    message = ""
-
-    add_another = radios("", YES_NO, message="")
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        if self.full:
-            del self.fields["add_another"]
-        else:
-            self.fields["add_another"].label = self.question
-            self.fields["add_another"].error_messages = {
-                "required": self.message,
-                "invalid_choice": self.message,
-            }
 
     @property
     def count(self) -> int:
@@ -642,25 +300,8 @@ class SummaryForm(QuestionForm):
     def most(self) -> int:
         return routing.GROUPS[self.group][2]
 
-    @property
-    def full(self) -> bool:
-        return self.count >= self.most
 
-    def layout_items(self) -> list:
-        if self.full:
-            return []
-        return [Field.radios("add_another", legend_size=Size.MEDIUM, legend_tag="h2", inline=True)]
-
-    def answer(self) -> dict:
-        # The answer is about this list: adding or removing one asks the question again.
-        return {"add_another": self.cleaned_data.get("add_another", "no"), "count": self.count}
-
-    @classmethod
-    def initial_from(cls, answer: Mapping) -> dict:
-        return {}
-
-
-class ParentsSummaryForm(SummaryForm):
+class ParentsSummaryForm(JourneySummaryForm):
     group = "parent"
     question = "Do you need to add another parent or carer?"
     message = "Select yes if you need to add another parent or carer"
@@ -677,49 +318,33 @@ class ParentsSummaryForm(SummaryForm):
 # Education ------------------------------------------------------------------------------------
 
 
-class HoursField(forms.CharField):
-    """An estimate of hours a week: 0 to 168, to one decimal place; kept as a string."""
+class HoursAnswer:
+    """Hours are kept in the answers as a person types them ("7.5")."""
 
-    def __init__(self, *, name: str, missing: str, **kwargs) -> None:
-        self.name = name
-        self.missing = missing
-        super().__init__(
-            max_length=10,
-            error_messages={"required": missing, "max_length": missing},
-            widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
-            **kwargs,
-        )
+    hours_fields: tuple[str, ...] = ()
 
-    def clean(self, value) -> str:
-        text = super().clean(value)
-        try:
-            hours = notifications.weekly_hours(text, label=self.name, missing=self.missing)
-        except ValueError as error:
-            raise ValidationError(str(error)) from error
-        return f"{hours:.1f}".removesuffix(".0")
+    def answer(self) -> dict:
+        return {name: hours_text(self.cleaned_data[name]) for name in self.hours_fields}
 
 
-class EducationHoursForm(QuestionForm):
+class EducationHoursForm(HoursAnswer, QuestionForm):
     title = "About how many hours a week do the parents or carers educate your child?"
+    hours_fields = ("hours",)
 
-    hours = HoursField(
-        label="About how many hours a week do the parents or carers educate your child?",
-        name="Hours a week",
-        missing="Enter a number of hours, like 20",
-        help_text="An estimate is fine, like 20 or 22.5",
+    hours = hours_field(
+        contract.PARENT_HOURS, label=title, help_text="An estimate is fine, like 20 or 22.5"
     )
 
     def layout_items(self) -> list:
         return [Field.text("hours", label_size=Size.LARGE, label_tag="h1", field_width=5)]
 
 
-class OtherProvidersQuestionForm(YesNoQuestion, QuestionForm):
+class OtherProvidersQuestionForm(YesNoQuestion):
     title = "Does anyone else educate your child?"
     question_field = "has_providers"
 
-    has_providers = radios(
+    has_providers = yes_no(
         title,
-        YES_NO,
         message="Select yes if anyone else educates your child",
         help_text="For example, a tutor, a tuition centre, an online school or a college",
     )
@@ -730,14 +355,10 @@ class ProviderDetailsForm(NumberedForm):
     caption_noun = "Provider"
 
     name = text_field(
-        "Name of the provider",
-        max_length=notifications.PROVIDER_NAME_MAX,
-        required_message="Enter the name of the provider",
+        contract.PROVIDER_NAME,
         help_text="The tutor's name, or the name of the setting or online school",
     )
-    provider_type = radios(
-        "Type of provider", ProviderType.choices, message="Select the type of provider"
-    )
+    provider_type = choice_radios(contract.PROVIDER_TYPE)
 
     def layout_items(self) -> list:
         return [
@@ -752,40 +373,18 @@ class ProviderDetailsForm(NumberedForm):
 class ProviderLocationForm(AddressFields, NumberedForm):
     title = "Where does your child get this education?"
     caption_noun = "Provider"
-
     helper_class = PageHeadingHelper
     conditional_radios = ("where",)
 
     where = radios(
-        "Where does your child get this education?",
+        title,
         [("address", "At an address"), ("online", "Online")],
         message="Select where your child gets this education",
     )
-    website = forms.URLField(
-        label="Website",
-        max_length=notifications.WEBSITE_MAX,
-        required=False,
-        assume_scheme="https",
-        error_messages={
-            "invalid": notifications.WEBSITE_INVALID,
-            "max_length": _too_long("Website", notifications.WEBSITE_MAX),
-        },
-        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "url"}),
+    website = website_field(
+        contract.PROVIDER_WEBSITE, help_text="Give a website, an email address or both"
     )
-    email = forms.EmailField(
-        label="Email address",
-        max_length=notifications.EMAIL_MAX,
-        required=False,
-        error_messages={
-            "invalid": notifications.EMAIL_INVALID,
-            "max_length": _too_long("Email address", notifications.EMAIL_MAX),
-        },
-        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
-    )
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["website"].help_text = "Give a website, an email address or both"
+    email = email_field(widget=forms.EmailInput(attrs={"spellcheck": "false"}))
 
     def layout_items(self) -> list:
         return [
@@ -807,7 +406,7 @@ class ProviderLocationForm(AddressFields, NumberedForm):
             and not {"website", "email"} & set(self.errors)
             and not (cleaned.get("website") or cleaned.get("email"))
         ):
-            self.add_error("website", notifications.PROVIDER_ONLINE_CONTACT)
+            self.add_error("website", contract.PROVIDER_ONLINE_CONTACT)
         return cleaned
 
     def answer(self) -> dict:
@@ -820,20 +419,19 @@ class ProviderLocationForm(AddressFields, NumberedForm):
         }
 
 
-class ProviderHoursForm(NumberedForm):
+class ProviderHoursForm(HoursAnswer, NumberedForm):
     title = "About how many hours a week does your child spend with this provider?"
     caption_noun = "Provider"
+    hours_fields = ("hours", "hours_without_parent")
 
-    hours = HoursField(
+    hours = hours_field(
+        contract.PROVIDER_HOURS,
         label="Total hours a week",
-        name="Total hours a week",
-        missing="Enter the total hours a week as a number, like 20",
         help_text="An estimate is fine, like 6 or 7.5",
     )
-    hours_without_parent = HoursField(
+    hours_without_parent = hours_field(
+        contract.PROVIDER_HOURS_WITHOUT_PARENT,
         label="Hours a week without a parent present",
-        name="Hours without a parent present",
-        missing="Enter the hours a week without a parent present as a number, like 6",
         help_text="Enter 0 if a parent or carer is always there",
     )
 
@@ -849,12 +447,14 @@ class ProviderHoursForm(NumberedForm):
     def clean(self) -> dict:
         cleaned = super().clean()
         total, without = cleaned.get("hours"), cleaned.get("hours_without_parent")
-        if total is not None and without is not None and float(without) > float(total):
-            self.add_error("hours_without_parent", notifications.WITHOUT_PARENT_OVER_TOTAL)
+        if total is not None and without is not None:
+            problem = hours_without_parent_problem(total=total, without_parent=without)
+            if problem:
+                self.add_error("hours_without_parent", problem)
         return cleaned
 
 
-class ProvidersSummaryForm(SummaryForm):
+class ProvidersSummaryForm(JourneySummaryForm):
     group = "provider"
     question = "Do you need to add another provider?"
     message = "Select yes if you need to add another provider"
@@ -870,28 +470,29 @@ class ProvidersSummaryForm(SummaryForm):
 
 # School, reasons and support -----------------------------------------------------------------
 
+NEVER_AT_SCHOOL_AND_NAMED = (
+    "Enter the name of the school, or select ‘My child has not been to school’, not both"
+)
+
 
 class SchoolForm(QuestionForm):
     title = "Which school did your child go to most recently?"
 
+    # Whether a school must be named depends on the checkbox: see clean().
     school_name = text_field(
-        "Name of the school",
-        max_length=notifications.SCHOOL_NAME_MAX,
+        replace(contract.SCHOOL_NAME, required=""),
         help_text="The school your child left, or whose roll they are still on",
     )
     never_at_school = forms.BooleanField(label="My child has not been to school", required=False)
-    still_on_roll = radios(
-        "Is your child still on the school's roll?",
-        YES_NO,
-        message="Select yes if your child is still on the school's roll",
+    still_on_roll = yes_no(
+        contract.STILL_ON_ROLL.label,
+        message=contract.STILL_ON_ROLL.message,
         required=False,
         help_text="This means the school still lists them as a pupil, for example while you "
         "wait for the school to take them off roll, or if they are flexi-schooled",
     )
-    special_school = radios(
-        "Is it a special school?",
-        [("yes", "Yes"), ("no", "No"), ("not_sure", "I'm not sure")],
-        message="Select yes if the school is a special school",
+    special_school = choice_radios(
+        contract.SPECIAL_SCHOOL,
         required=False,
         help_text="A school for children with special educational needs",
     )
@@ -913,17 +514,10 @@ class SchoolForm(QuestionForm):
             return cleaned
         if cleaned.get("never_at_school"):
             if cleaned.get("school_name"):
-                self.add_error(
-                    "school_name",
-                    "Enter the name of the school, or select ‘My child has not been to "
-                    "school’, not both",
-                )
+                self.add_error("school_name", NEVER_AT_SCHOOL_AND_NAMED)
             return cleaned
         if not cleaned.get("school_name"):
-            self.add_error(
-                "school_name",
-                "Enter the name of the school, or select ‘My child has not been to school’",
-            )
+            self.add_error("school_name", contract.SCHOOL_NAME.required)
         for name in ("still_on_roll", "special_school"):
             if not cleaned.get(name):
                 self.add_error(name, self.fields[name].error_messages["required"])
@@ -942,8 +536,9 @@ class SchoolForm(QuestionForm):
 
 _GIVEN_REASONS = [
     (value, label)
-    for value, label in PrimaryReason.choices
-    if value not in (PrimaryReason.UNKNOWN, PrimaryReason.NO_REASON_GIVEN)
+    for value, label in contract.PRIMARY_REASON.choices
+    # A parent gives a reason or prefers not to: "Unknown" is for when nobody was asked.
+    if value not in (PrimaryReason.NO_REASON_GIVEN, PrimaryReason.UNKNOWN)
 ]
 REASON_CHOICES = [
     *_GIVEN_REASONS[:-1],
@@ -953,25 +548,20 @@ REASON_CHOICES = [
 
 
 class ReasonForm(QuestionForm):
-    title = "What is the main reason your child is not in school? (optional)"
+    title = contract.PRIMARY_REASON.label
 
-    reason = radios(
-        "What is the main reason your child is not in school? (optional)",
-        REASON_CHOICES,
-        message="Select the main reason your child is not in school",
-        required=False,
-    )
+    reason = choice_radios(contract.PRIMARY_REASON, choices=REASON_CHOICES, required=False)
 
     def layout_items(self) -> list:
         return [Field.radios("reason", legend_size=Size.LARGE, legend_tag="h1", small=True)]
 
 
 class SenForm(QuestionForm):
-    title = "Does your child have special educational needs? (optional)"
+    title = contract.SEN_PROVISION.label
 
-    sen = radios(
-        "Does your child have special educational needs? (optional)",
-        [
+    sen = choice_radios(
+        contract.SEN_PROVISION,
+        choices=[
             (SenProvision.SEN_SUPPORT.value, "Yes – they get SEN support"),
             (
                 SenProvision.EHC_PLAN.value,
@@ -980,7 +570,6 @@ class SenForm(QuestionForm):
             (SenProvision.NONE.value, "No"),
             (SenProvision.UNKNOWN.value, "Prefer not to say"),
         ],
-        message="Select whether your child has special educational needs",
         required=False,
     )
 
@@ -988,14 +577,13 @@ class SenForm(QuestionForm):
         return [Field.radios("sen", legend_size=Size.LARGE, legend_tag="h1")]
 
 
-class SupportForm(YesNoQuestion, QuestionForm):
-    title = "Would you like support or advice from the local authority?"
+class SupportForm(YesNoQuestion):
+    title = contract.WANTS_SUPPORT.label
     question_field = "wants_support"
 
-    wants_support = radios(
+    wants_support = yes_no(
         title,
-        YES_NO,
-        message="Select yes if you would like support or advice from the local authority",
+        message=contract.WANTS_SUPPORT.message,
         help_text="For example, advice about resources, exams or special educational needs",
     )
 
@@ -1060,18 +648,3 @@ PAGE_FORMS: dict[str, type[QuestionForm]] = {
     routing.SUPPORT: SupportForm,
     routing.DECLARATION: DeclarationForm,
 }
-
-
-class RemoveForm(QuestionForm):
-    """Are you sure? Taking a parent or provider off the list."""
-
-    remove = radios("", YES_NO, message="")
-
-    def __init__(self, *args, question: str, message: str, **kwargs) -> None:
-        self.title = question
-        super().__init__(*args, **kwargs)
-        self.fields["remove"].label = question
-        self.fields["remove"].error_messages = {"required": message, "invalid_choice": message}
-
-    def layout_items(self) -> list:
-        return [Field.radios("remove", legend_size=Size.LARGE, legend_tag="h1", inline=True)]

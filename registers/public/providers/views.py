@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.actors import Actor
 from registers.errors import ApplicationError
+from registers.intake.providers import ChildAttendance, ProviderAnswers, SettingDetails
 from registers.public.answers import AnswersExpired, JourneyAnswers
 from registers.public.authority import chosen_authority
 from registers.public.providers.forms import (
@@ -36,12 +37,7 @@ from registers.selectors.providers import (
     provider_request_for_link,
 )
 from registers.services.links import LinkNotUsable, link_digest
-from registers.services.provider_requests import (
-    ChildAttendance,
-    ProviderAnswers,
-    SettingDetails,
-    provider_response_submit,
-)
+from registers.services.provider_requests import provider_response_submit
 
 SENT = "cnis_provider_sent"
 
@@ -110,10 +106,6 @@ def _hold(request: HttpRequest, opened: ProviderRequestForLink, **parts: dict) -
 
 def _text(hours: Decimal | None) -> str | None:
     return None if hours is None else str(hours)
-
-
-def _decimal(value: str | None) -> Decimal | None:
-    return None if value is None else Decimal(value)
 
 
 def _context(opened: ProviderRequestForLink, **extra) -> dict:
@@ -220,8 +212,8 @@ def provider_request_check(
                 ChildAttendance(
                     child_id=UUID(hex=key),
                     attends=answer["attends"],
-                    hours_per_week=_decimal(answer["hours_per_week"]),
-                    hours_without_parent=_decimal(answer["hours_without_parent"]),
+                    hours_per_week=answer["hours_per_week"],
+                    hours_without_parent=answer["hours_without_parent"],
                 )
                 for key, answer in held["children"].items()
             ),

@@ -9,12 +9,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.actors import Actor
 from registers.errors import ApplicationError
-from registers.forms import form_errors_add, posted_data
+from registers.forms import posted_data, service_errors_show
+from registers.intake.support import SupportRequestDetails
 from registers.public.authority import with_authority
 from registers.public.ratelimit import public_post_rate_limited
 from registers.public.support.forms import SupportRequestForm
 from registers.rules.codes import Door
-from registers.services.changes import SupportRequestDetails, support_request_submit
+from registers.services.changes import support_request_submit
 
 DONE = "cnis_support_done"
 
@@ -35,7 +36,7 @@ def support_request(request: HttpRequest, authority) -> HttpResponse:
                 actor=Actor.from_request(request, door=Door.PUBLIC),
             )
         except ApplicationError as error:
-            form_errors_add(form, error)
+            service_errors_show(form, error)
         else:
             request.session[DONE] = notification.reference
             return redirect("public:support-done")

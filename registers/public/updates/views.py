@@ -4,8 +4,6 @@ The link is checked on every page. The answers are held server-side until the pa
 the declaration; then the service records them once and the link stops working.
 """
 
-from decimal import Decimal
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,25 +11,19 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.actors import Actor
 from registers.errors import ApplicationError
-from registers.forms import ChildIdentityForm, form_errors_add, posted_data
+from registers.forms import posted_data
+from registers.intake.updates import UpdateAnswers
 from registers.models import InformationRequest
 from registers.public.answers import AnswersExpired, JourneyAnswers, answers_expired_page
 from registers.public.authority import with_authority
+from registers.public.forms import ChildIdentityForm, DeclarationForm
 from registers.public.ratelimit import public_post_rate_limited
-from registers.public.updates.forms import (
-    DeclarationForm,
-    StillCorrectForm,
-    UpdateChangesForm,
-)
+from registers.public.updates.forms import StillCorrectForm, UpdateChangesForm
 from registers.rules.codes import Door
 from registers.selectors.update_requests import update_request_for_link, update_request_held
 from registers.services.links import LinkNotUsable, link_digest
-from registers.services.update_requests import (
-    UpdateAnswers,
-    update_answers_check,
-    update_request_answer,
-    update_request_send_again,
-)
+from registers.services.update_requests import update_request_answer, update_request_send_again
+from registers.validation import hours_text
 
 DONE = "cnis_update_done"
 
@@ -101,7 +93,7 @@ def _update_answers(saved: dict) -> UpdateAnswers:
     return UpdateAnswers(
         still_correct=saved["still_correct"],
         **{name: changes.get(name, "") for name, _ in CHANGE_FIELDS if name != "hours_by_parents"},
-        hours_by_parents=None if hours is None else Decimal(hours),
+        hours_by_parents=hours,
     )
 
 
@@ -152,22 +144,14 @@ def update_request_changes(request: HttpRequest, token: str) -> HttpResponse:
         return answers_expired_page(request, start_url=start_url)
     form = UpdateChangesForm(posted_data(request), initial=saved.get("changes", {}))
     if request.method == "POST" and form.is_valid():
-        try:
-            checked = update_answers_check(
-                answers=UpdateAnswers(still_correct=False, **form.cleaned_data)
-            )
-        except ApplicationError as error:
-            form_errors_add(form, error)
-        else:
-            changes = {
-                name: getattr(checked, name)
-                for name, _ in CHANGE_FIELDS
-                if name != "hours_by_parents"
-            }
-            if checked.hours_by_parents is not None:
-                changes["hours_by_parents"] = str(checked.hours_by_parents)
-            answers.update(still_correct=False, changes=changes)
-            return redirect("public:update-request-check", token=token)
+        checked = form.checked
+        changes = {
+            name: getattr(checked, name) for name, _ in CHANGE_FIELDS if name != "hours_by_parents"
+        }
+        if checked.hours_by_parents is not None:
+            changes["hours_by_parents"] = hours_text(checked.hours_by_parents)
+        answers.update(still_correct=False, changes=changes)
+        return redirect("public:update-request-check", token=token)
     return render(
         request,
         "public/updates/form_page.html",

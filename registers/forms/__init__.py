@@ -1,0 +1,77 @@
+"""One GOV.UK form toolkit for every journey, public and staff.
+
+Fields check what is typed with registers.validation, the same checks the intake contracts
+make; pages lay a form out as a GOV.UK question page; errors show a service's refusal on the
+form and link the error summary to each field.
+"""
+
+from registers.forms.errors import error_summary_links, service_errors_show
+from registers.forms.fields import (
+    YES_NO,
+    CheckedField,
+    DateField,
+    MonthYearField,
+    choice_radios,
+    email_field,
+    form_check,
+    hours_field,
+    phone_field,
+    postcode_field,
+    radios,
+    text_field,
+    textarea_field,
+    website_field,
+    yes_no,
+)
+from registers.forms.pages import (
+    PAGE_HEADING_LEGEND,
+    AddressFields,
+    AddressForm,
+    GovukForm,
+    PageHeadingHelper,
+    PrefixedAddressFields,
+    QuestionForm,
+    RemoveForm,
+    RevealedQuestion,
+    RevealedRadios,
+    SummaryForm,
+    YesNoQuestion,
+    heading,
+    posted_data,
+    section,
+)
+
+__all__ = [
+    "PAGE_HEADING_LEGEND",
+    "YES_NO",
+    "AddressFields",
+    "AddressForm",
+    "CheckedField",
+    "DateField",
+    "GovukForm",
+    "MonthYearField",
+    "PageHeadingHelper",
+    "PrefixedAddressFields",
+    "QuestionForm",
+    "RemoveForm",
+    "RevealedQuestion",
+    "RevealedRadios",
+    "SummaryForm",
+    "YesNoQuestion",
+    "choice_radios",
+    "email_field",
+    "error_summary_links",
+    "form_check",
+    "heading",
+    "hours_field",
+    "phone_field",
+    "postcode_field",
+    "posted_data",
+    "radios",
+    "section",
+    "service_errors_show",
+    "text_field",
+    "textarea_field",
+    "website_field",
+    "yes_no",
+]
