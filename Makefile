@@ -31,9 +31,11 @@ code: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Style (ruff) and the walls between the rooms (import-linter contracts in pyproject.toml).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 
 # Rebuilds static/css and static/govuk-frontend from the pinned npm packages (needs Node.js).
 frontend:
