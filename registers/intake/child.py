@@ -1,9 +1,10 @@
 """A child an officer puts on the register by hand (found by the LA, or referred by a school,
 an agency or another LA): what the officer gives, in the officer's words."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from registers.errors import ApplicationError
 from registers.models import Child, RegisterEntry
 from registers.rules.codes import (
     NotificationSource,
@@ -11,7 +12,19 @@ from registers.rules.codes import (
     PrimaryReason,
     Sex,
 )
-from registers.validation import DateQuestion, Text, max_length
+from registers.rules.identifiers import IdentifierError, normalise_nhs_number, normalise_upn
+from registers.validation import (
+    ADDRESS_LINE_1,
+    ADDRESS_LINE_2,
+    TOWN,
+    DateQuestion,
+    Invalid,
+    Text,
+    answers_clean,
+    compulsory_school_age_problem,
+    max_length,
+    postcode_clean,
+)
 
 FIRST_NAME = Text(
     "First name", max_length(Child, "first_name"), required="Enter the child's first name"
@@ -59,3 +72,53 @@ class ChildDetails:
     primary_reason: PrimaryReason = PrimaryReason.UNKNOWN
     previous_school_name: str = ""
     previous_school_type: PreviousSchoolType = PreviousSchoolType.ELSEWHERE_OR_UNKNOWN
+
+
+def _identifier(spec: Text, normalise):
+    def clean(value: object) -> str:
+        typed = spec.clean(value)
+        if not typed:
+            return ""
+        try:
+            return normalise(typed)
+        except IdentifierError as error:
+            raise Invalid(str(error)) from None
+
+    return clean
+
+
+def _date_of_birth(today: date):
+    def clean(value: date) -> date:
+        if value >= today:
+            raise Invalid(DATE_OF_BIRTH.not_past)
+        # Only a child of compulsory school age belongs on the register (s.436B(4)).
+        problem = compulsory_school_age_problem(value, today, parent=False)
+        if problem:
+            raise Invalid(problem)
+        return value
+
+    return clean
+
+
+def child_details_validate(*, details: ChildDetails, today: date) -> ChildDetails:
+    """The details, tidied (identifiers and postcode in normal form); ApplicationError names
+    each field that is wrong."""
+    kept, errors = answers_clean(
+        details,
+        {
+            "first_name": FIRST_NAME.clean,
+            "middle_names": MIDDLE_NAMES.clean,
+            "last_name": LAST_NAME.clean,
+            "date_of_birth": _date_of_birth(today),
+            "upn": _identifier(UPN, normalise_upn),
+            "nhs_number": _identifier(NHS_NUMBER, normalise_nhs_number),
+            "address_line_1": ADDRESS_LINE_1.clean,
+            "address_line_2": ADDRESS_LINE_2.clean,
+            "town": TOWN.clean,
+            "postcode": postcode_clean,
+            "previous_school_name": PREVIOUS_SCHOOL_NAME.clean,
+        },
+    )
+    if errors:
+        raise ApplicationError(errors)
+    return replace(details, **kept)

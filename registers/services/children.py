@@ -1,14 +1,12 @@
 """Putting a child on the register by hand: a child the LA found, or referred by an agency."""
 
-from datetime import date
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from registers.actors import Actor
 from registers.audit import audit_record
 from registers.errors import ApplicationError
-from registers.intake.child import DUPLICATE_UPN, ChildDetails
+from registers.intake.child import DUPLICATE_UPN, ChildDetails, child_details_validate
 from registers.models import (
     Address,
     AuditEvent,
@@ -23,67 +21,7 @@ from registers.rules.codes import (
     CaseStatus,
 )
 from registers.rules.deadlines import days_beginning_with
-from registers.rules.identifiers import (
-    IdentifierError,
-    normalise_nhs_number,
-    normalise_postcode,
-    normalise_upn,
-)
-from registers.rules.school_age import (
-    compulsory_school_age_ends,
-    compulsory_school_age_starts,
-    is_of_compulsory_school_age,
-)
 from registers.services.cases import register_entry_open
-
-
-def _long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _checked_identifiers(*, authority: LocalAuthority, details: ChildDetails, today: date) -> dict:
-    errors: dict[str, list[str]] = {}
-    cleaned: dict[str, str] = {}
-
-    if details.date_of_birth >= today:
-        errors["date_of_birth"] = ["Date of birth must be in the past"]
-    elif not is_of_compulsory_school_age(details.date_of_birth, today):
-        starts = compulsory_school_age_starts(details.date_of_birth)
-        if today < starts:
-            message = (
-                "The child is not yet of compulsory school age – they will be from "
-                f"{_long_date(starts)}"
-            )
-        else:
-            ended = compulsory_school_age_ends(details.date_of_birth)
-            message = (
-                "The child is no longer of compulsory school age – they were until "
-                f"{_long_date(ended)}"
-            )
-        errors["date_of_birth"] = [message]
-
-    for field, normalise in (
-        ("postcode", normalise_postcode),
-        ("nhs_number", normalise_nhs_number),
-        ("upn", normalise_upn),
-    ):
-        value = getattr(details, field).strip()
-        if field != "postcode" and not value:
-            cleaned[field] = ""
-            continue
-        try:
-            cleaned[field] = normalise(value)
-        except IdentifierError as error:
-            errors[field] = [str(error)]
-
-    if (
-        cleaned.get("upn")
-        and Child.objects.filter(authority=authority, upn=cleaned["upn"]).exists()
-    ):
-        errors["upn"] = [DUPLICATE_UPN]
-    if errors:
-        raise ApplicationError(errors)
-    return cleaned
 
 
 def child_register(
@@ -92,27 +30,29 @@ def child_register(
     """Create the child, their home address and a new register entry awaiting an eligibility
     check, with its deadline task and an audit event, all in one transaction."""
     today = timezone.localdate()
-    cleaned = _checked_identifiers(authority=authority, details=details, today=today)
+    details = child_details_validate(details=details, today=today)
+    if details.upn and Child.objects.filter(authority=authority, upn=details.upn).exists():
+        raise ApplicationError({"upn": [DUPLICATE_UPN]})
     user = actor.user
     try:
         with transaction.atomic():
             child = Child.objects.create(
                 authority=authority,
-                first_name=details.first_name.strip(),
-                middle_names=details.middle_names.strip(),
-                last_name=details.last_name.strip(),
+                first_name=details.first_name,
+                middle_names=details.middle_names,
+                last_name=details.last_name,
                 date_of_birth=details.date_of_birth,
                 sex=details.sex,
-                upn=cleaned["upn"],
-                nhs_number=cleaned["nhs_number"],
+                upn=details.upn,
+                nhs_number=details.nhs_number,
                 created_by=user,
                 modified_by=user,
             )
             address = Address.objects.create(
-                line_1=details.address_line_1.strip(),
-                line_2=details.address_line_2.strip(),
-                town=details.town.strip(),
-                postcode=cleaned["postcode"],
+                line_1=details.address_line_1,
+                line_2=details.address_line_2,
+                town=details.town,
+                postcode=details.postcode,
                 created_by=user,
             )
             ChildAddress.objects.create(

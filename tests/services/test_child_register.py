@@ -88,7 +88,7 @@ def test_a_child_is_registered_with_its_deadline_task_and_audit(devon, officer):
         (
             {"date_of_birth": date(2022, 1, 10)},
             "date_of_birth",
-            "not yet of compulsory school age – they will be from 31 March 2027",
+            "The child is not of compulsory school age yet – they will be from 31 March 2027",
         ),
         (
             {"date_of_birth": date(2010, 1, 10)},
