@@ -18,7 +18,7 @@ from registers.models import (
     LocalAuthority,
     Provider,
 )
-from registers.services.links import information_request_for_link, link_digest
+from registers.selectors.links import information_request_for_link, link_digest
 
 
 class ProviderNotFound(Http404):

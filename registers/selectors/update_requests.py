@@ -19,7 +19,7 @@ from registers.models import (
     RegisterEntry,
 )
 from registers.rules.codes import AddressKind, CaseStatus
-from registers.services.links import information_request_for_link
+from registers.selectors.links import information_request_for_link
 
 # The statuses in which a child is on the register and parents may be asked for an update.
 OPEN_STATUSES = (

@@ -19,7 +19,7 @@ from registers.models import (
     Task,
 )
 from registers.rules.codes import CaseStatus, NotificationKind, NotificationSource
-from registers.services.links import LinkNotUsable, link_digest
+from registers.selectors.links import LinkNotUsable, link_digest
 from registers.services.update_requests import (
     NO_EMAIL,
     UpdateAnswers,

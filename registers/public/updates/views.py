@@ -24,8 +24,8 @@ from registers.public.updates.forms import (
     UpdateChangesForm,
 )
 from registers.rules.codes import Door
+from registers.selectors.links import LinkNotUsable, link_digest
 from registers.selectors.update_requests import update_request_for_link, update_request_held
-from registers.services.links import LinkNotUsable, link_digest
 from registers.services.update_requests import (
     UpdateAnswers,
     update_answers_check,
