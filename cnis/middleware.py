@@ -29,24 +29,54 @@ class RequestIdMiddleware:
 
 
 SIGNED_IN_AT = "cnis_signed_in_at"
+# When the session's idle expiry was last pushed forward (seconds since the epoch).
+RENEWED_AT = "cnis_renewed_at"
 
 
 class SessionLifetimeMiddleware:
-    """End a staff session that has lasted longer than the absolute limit (ASVS 7.3.2).
+    """A staff session's two limits: idle and absolute (ASVS 7.3.1, 7.3.2).
 
-    The idle limit is the session cookie age, renewed on every request.
+    The idle limit is the session's expiry in the database, SESSION_COOKIE_AGE after it was
+    last saved. Saving it on every request would cost every page an UPDATE, so it is renewed
+    only when it was last renewed more than CNIS_SESSION_RENEW_SECONDS ago (or when the session
+    changed and is saved anyway). The limit can therefore end a session up to that interval
+    early, never late: the expiry is never more than SESSION_COOKIE_AGE after the last request.
+
+    The absolute limit ends a session that has lasted longer than CNIS_SESSION_ABSOLUTE_SECONDS
+    since sign-in, however busy it is.
     """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        now = time.time()
         signed_in_at = request.session.get(SIGNED_IN_AT)
-        if signed_in_at is not None and (
-            time.time() - signed_in_at > settings.CNIS_SESSION_ABSOLUTE_SECONDS
+        if (
+            signed_in_at is not None
+            and now - signed_in_at > settings.CNIS_SESSION_ABSOLUTE_SECONDS
         ):
             logout(request)
-        return self.get_response(request)
+        response = self.get_response(request)
+        _idle_expiry_renew(request.session, now=now)
+        return response
+
+
+def _idle_expiry_renew(session, *, now: float) -> None:
+    """Mark the session for saving, which pushes its expiry forward, if it is due.
+
+    An empty session (none, or just signed out) is left alone, so that no row is made for it.
+    Signing in saves the session, so a session that has never been renewed counts from then.
+    """
+    if session.is_empty():
+        return
+    renewed_at = session.get(RENEWED_AT, session.get(SIGNED_IN_AT))
+    if (
+        session.modified
+        or renewed_at is None
+        or now - renewed_at >= settings.CNIS_SESSION_RENEW_SECONDS
+    ):
+        session[RENEWED_AT] = now
 
 
 class NoStoreMiddleware:

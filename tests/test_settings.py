@@ -46,3 +46,12 @@ def test_production_refuses_to_start_without_a_required_variable(missing):
 
     assert result.returncode != 0
     assert f"set these environment variables: {missing}" in result.stderr
+
+
+def test_a_session_renewal_interval_as_long_as_the_idle_limit_is_refused():
+    env = PRODUCTION | {"CNIS_SESSION_IDLE_SECONDS": "600", "CNIS_SESSION_RENEW_SECONDS": "600"}
+
+    result = _manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "CNIS_SESSION_RENEW_SECONDS must be" in result.stderr

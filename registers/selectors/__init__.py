@@ -1,1 +1,2 @@
-"""Every read. Each selector takes the LA first and never returns another LA's rows."""
+"""Every read. Each selector takes the LA first (or the acting member of staff, whose LA it is)
+and never returns another LA's rows."""

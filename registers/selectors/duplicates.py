@@ -41,13 +41,18 @@ def possible_duplicates(
 
     `postcode` is in normal form (rules.identifiers.normalise_postcode), as addresses are kept.
     """
-    candidates = Child.objects.filter(
-        authority=authority,
-        archived_at__isnull=True,
-        date_of_birth=date_of_birth,
-        addresses__kind=AddressKind.CURRENT,
-        addresses__address__postcode=postcode,
-    ).order_by("created_at", "id")
+    # One filter call, so that the live current address and the postcode are the same row.
+    candidates = (
+        Child.objects.live()
+        .filter(
+            authority=authority,
+            date_of_birth=date_of_birth,
+            addresses__kind=AddressKind.CURRENT,
+            addresses__archived_at__isnull=True,
+            addresses__address__postcode=postcode,
+        )
+        .order_by("created_at", "id")
+    )
     return [
         child
         for child in candidates

@@ -1,7 +1,8 @@
 """Reads about out-of-school education providers (s.436E), scoped to the LA.
 
-Staff reads take the LA first and answer another LA's provider as not found. The public reads
-take the secret from a provider's link, which names the LA by itself.
+Staff reads take the LA (or the acting officer, whose LA it is) and answer another LA's
+provider as not found; archived records are left out. The public reads take the secret from a
+provider's link, which names the LA by itself.
 """
 
 from dataclasses import dataclass
@@ -11,14 +12,18 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
+from registers.actors import Actor
+from registers.audit import audit_record
 from registers.models import (
+    AuditEvent,
     Child,
     EducationArrangement,
     InformationRequest,
     LocalAuthority,
     Provider,
 )
-from registers.services.links import information_request_for_link, link_digest
+from registers.rules.deadlines import days_beginning_with
+from registers.selectors.links import information_request_for_link, link_digest
 
 
 class ProviderNotFound(Http404):
@@ -26,9 +31,10 @@ class ProviderNotFound(Http404):
 
 
 def provider_get(*, authority: LocalAuthority, provider_id: int) -> Provider:
-    """One provider of this LA, with its address and LA."""
+    """One live provider of this LA, with its address and LA."""
     provider = (
-        Provider.objects.select_related("address", "authority")
+        Provider.objects.live()
+        .select_related("address", "authority")
         .filter(authority=authority, pk=provider_id)
         .first()
     )
@@ -38,11 +44,10 @@ def provider_get(*, authority: LocalAuthority, provider_id: int) -> Provider:
 
 
 def _current_arrangements(*, provider: Provider, today: date) -> QuerySet[EducationArrangement]:
-    return EducationArrangement.objects.filter(
+    return EducationArrangement.objects.live().filter(
         Q(starts_on__isnull=True) | Q(starts_on__lte=today),
         Q(ends_on__isnull=True) | Q(ends_on__gte=today),
         provider=provider,
-        archived_at__isnull=True,
     )
 
 
@@ -54,10 +59,10 @@ def provider_children(*, provider: Provider, today: date) -> QuerySet[Child]:
     """
     current = _current_arrangements(provider=provider, today=today)
     return (
-        Child.objects.filter(
+        Child.objects.live()
+        .filter(
             Exists(current.filter(child=OuterRef("pk"))),
             authority_id=provider.authority_id,
-            archived_at__isnull=True,
         )
         .prefetch_related(
             Prefetch(
@@ -69,15 +74,61 @@ def provider_children(*, provider: Provider, today: date) -> QuerySet[Child]:
 
 
 def provider_request_list(*, provider: Provider) -> QuerySet[InformationRequest]:
-    """The provider's information requests, newest first, each with how many children it named."""
+    """The provider's live information requests, newest first, each with how many children it
+    named."""
     return (
-        InformationRequest.objects.filter(
+        InformationRequest.objects.live()
+        .filter(
             authority_id=provider.authority_id,
             kind=InformationRequest.Kind.PROVIDER,
             provider=provider,
         )
         .annotate(children_named=Count("children"))
         .order_by("-sent_at", "-id")
+    )
+
+
+def provider_request_children_named(*, information_request: InformationRequest) -> int:
+    """How many children a provider request named (what the officer is told once it is sent)."""
+    return information_request.children.count()
+
+
+@dataclass(frozen=True)
+class ProviderPage:
+    """What the provider page shows: the provider, the children who attend it now (each with
+    `provider_arrangements`), its requests, and the day a request sent today must be answered
+    by."""
+
+    provider: Provider
+    children: list[Child]
+    information_requests: list[InformationRequest]
+    respond_by_if_sent: date
+
+
+def provider_page_get(*, actor: Actor, provider_id: int, today: date) -> ProviderPage:
+    """The provider page of one provider of the acting officer's LA, audited as one view.
+
+    The children's names and hours are read with the audit row that records the view, in one
+    transaction. Another LA's provider raises ProviderNotFound.
+    """
+    provider = provider_get(authority=actor.user.authority, provider_id=provider_id)
+    with transaction.atomic():
+        children = list(provider_children(provider=provider, today=today))
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.VIEW,
+            outcome=AuditEvent.Outcome.ALLOWED,
+            object_type="provider",
+            object_id=str(provider.pk),
+            categories=["identity", "education"],
+        )
+    return ProviderPage(
+        provider=provider,
+        children=children,
+        information_requests=list(provider_request_list(provider=provider)),
+        respond_by_if_sent=days_beginning_with(
+            today, provider.authority.provider_response_period_days
+        ),
     )
 
 

@@ -20,7 +20,7 @@ from registers.models import (
 )
 from registers.rules.codes import AddressKind, CaseStatus
 from registers.rules.identifiers import reference_normalise
-from registers.services.links import information_request_for_link
+from registers.selectors.links import information_request_for_link
 
 # The statuses in which a child is on the register and parents may be asked for an update.
 OPEN_STATUSES = (
@@ -36,10 +36,12 @@ class EntryNotFound(Http404):
 
 
 def register_entry_get(*, authority: LocalAuthority, entry_id: UUID | str) -> RegisterEntry:
-    """One register entry of this LA, with its child and authority."""
+    """One live register entry of this LA, of a live child, with its child and authority."""
     try:
-        return RegisterEntry.objects.select_related("child", "authority").get(
-            authority=authority, pk=entry_id
+        return (
+            RegisterEntry.objects.live()
+            .select_related("child", "authority")
+            .get(authority=authority, child__archived_at__isnull=True, pk=entry_id)
         )
     except (RegisterEntry.DoesNotExist, ValueError) as error:
         raise EntryNotFound("No such register entry") from error

@@ -1,22 +1,16 @@
-"""Secure links for information requests (s.436D update requests, s.436E provider requests).
+"""Making secure links for information requests (s.436D update requests, s.436E provider
+requests): a random secret for the email, its digest for the database, an expiry and the URL.
 
-The link carries a random secret; only its SHA-256 digest is stored, so a copy of the database
-cannot be turned into working links. A link works once and until it expires.
+Looking a link up again is a read, in registers.selectors.links.
 """
 
-import hashlib
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
 
-from registers.errors import ApplicationError
-from registers.models import InformationRequest
-
-
-def link_digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+from registers.selectors.links import link_digest
 
 
 def link_token_new() -> tuple[str, str]:
@@ -31,28 +25,3 @@ def link_expiry() -> timezone.datetime:
 
 def link_url(*, path: str) -> str:
     return settings.CNIS_PUBLIC_BASE_URL.rstrip("/") + path
-
-
-class LinkNotUsable(ApplicationError):
-    """The link is unknown, used or expired; `reason` says which, for the page to explain."""
-
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-        super().__init__({"__all__": [reason]})
-
-
-def information_request_for_link(*, token: str, kind: str) -> InformationRequest:
-    """The open request a link stands for, locked for the answer; raises LinkNotUsable."""
-    request = (
-        InformationRequest.objects.select_for_update()
-        .select_related("authority")
-        .filter(token_digest=link_digest(token), kind=kind)
-        .first()
-    )
-    if request is None:
-        raise LinkNotUsable("unknown")
-    if request.used_at is not None:
-        raise LinkNotUsable("used")
-    if request.expires_at <= timezone.now():
-        raise LinkNotUsable("expired")
-    return request

@@ -27,13 +27,9 @@ from registers.models import (
 )
 from registers.rules.codes import NotificationKind, NotificationSource
 from registers.rules.deadlines import REVIEW_PERIOD_DAYS, days_beginning_with, long_date
+from registers.selectors.links import information_request_for_link
 from registers.selectors.providers import provider_children
-from registers.services.links import (
-    information_request_for_link,
-    link_expiry,
-    link_token_new,
-    link_url,
-)
+from registers.services.links import link_expiry, link_token_new, link_url
 from registers.services.outbox import email_enqueue
 from registers.services.references import reference_new
 

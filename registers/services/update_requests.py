@@ -35,18 +35,14 @@ from registers.rules.deadlines import (
     update_request_window,
 )
 from registers.selectors.authorities import hosted_authorities
+from registers.selectors.links import information_request_for_link
 from registers.selectors.update_requests import (
     OPEN_STATUSES,
     entries_with_update_history,
     register_entry_for_reference,
     update_request_held,
 )
-from registers.services.links import (
-    information_request_for_link,
-    link_expiry,
-    link_token_new,
-    link_url,
-)
+from registers.services.links import link_expiry, link_token_new, link_url
 from registers.services.outbox import email_enqueue
 
 # The scheduled job sends a request once the latest allowed day is this close.

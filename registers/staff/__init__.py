@@ -1,1 +1,2 @@
-"""The officer workspace: sign-in with two factors, the register, child records."""
+"""The officer workspace: sign-in with two factors, then one sub-package per area (register,
+children, providers, requests)."""

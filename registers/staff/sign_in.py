@@ -24,7 +24,7 @@ from registers.actors import Actor
 from registers.audit import audit_record
 from registers.models import AuditEvent, StaffUser
 from registers.rules.codes import Door
-from registers.staff.forms import SignInCodeForm, SignInForm
+from registers.staff.sign_in_forms import SignInCodeForm, SignInForm
 
 PENDING = "cnis_sign_in_pending"
 CODE_ATTEMPTS_ALLOWED = 5

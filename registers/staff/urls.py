@@ -1,7 +1,9 @@
+"""The staff pages: sign-in at the top, then one sub-package per area, each with its routes."""
+
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from registers.staff import sign_in, views
+from registers.staff import sign_in
 
 app_name = "staff"
 
@@ -10,9 +12,8 @@ urlpatterns = [
     path("sign-in/", sign_in.sign_in, name="sign-in"),
     path("sign-in/code/", sign_in.sign_in_code, name="sign-in-code"),
     path("sign-out/", sign_in.sign_out, name="sign-out"),
-    path("register/", views.register, name="register"),
-    path("children/new/", views.child_add, name="child-add"),
-    path("children/<uuid:child_id>/", views.child_record, name="child"),
-    path("", include("registers.staff.update_request_urls")),
-    path("", include("registers.staff.provider_request_urls")),
+    path("", include("registers.staff.register.urls")),
+    path("", include("registers.staff.children.urls")),
+    path("", include("registers.staff.requests.urls")),
+    path("", include("registers.staff.providers.urls")),
 ]

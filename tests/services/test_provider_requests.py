@@ -26,7 +26,7 @@ from registers.models import (
     Task,
 )
 from registers.rules.codes import NotificationKind, NotificationSource, ProviderType
-from registers.services.links import LinkNotUsable, link_digest
+from registers.selectors.links import LinkNotUsable, link_digest
 from registers.services.provider_requests import (
     provider_request_send,
     provider_requests_mark_overdue,

@@ -20,7 +20,7 @@ from registers.models import (
     Task,
 )
 from registers.rules.codes import CaseStatus, NotificationKind, NotificationSource
-from registers.services.links import LinkNotUsable, link_digest
+from registers.selectors.links import LinkNotUsable, link_digest
 from registers.services.update_requests import NO_EMAIL, update_request_answer, update_request_send
 from tests.factories import child_with_record, public_actor
 

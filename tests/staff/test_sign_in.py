@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -155,6 +157,61 @@ def test_a_busy_session_still_ends_at_the_absolute_limit(client, officer, settin
         with time_machine.travel(moment):
             assert client.get(REGISTER).status_code == 200
     with time_machine.travel(start + absolute + timedelta(seconds=1)):
+        assert client.get(REGISTER)["Location"].startswith(SIGN_IN)
+
+
+def _signed_in(client: Client, officer) -> None:
+    password_step(client, officer.email)
+    client.post(CODE, {"code": current_code()})
+
+
+def test_pages_within_the_renewal_interval_do_not_write_the_session(client, officer):
+    _signed_in(client, officer)
+
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(3):
+            assert client.get(REGISTER).status_code == 200
+
+    assert not [query for query in queries if 'UPDATE "django_session"' in query["sql"]]
+
+
+def test_a_request_after_the_renewal_interval_renews_the_idle_limit(client, officer, settings):
+    _signed_in(client, officer)
+    start = timezone.now()
+
+    with time_machine.travel(start + timedelta(seconds=settings.CNIS_SESSION_RENEW_SECONDS + 1)):
+        assert client.get(REGISTER).status_code == 200
+    # Past the idle limit counted from sign-in, not from the renewal.
+    with time_machine.travel(start + timedelta(seconds=settings.SESSION_COOKIE_AGE + 5)):
+        assert client.get(REGISTER).status_code == 200
+
+
+def test_requests_within_the_renewal_interval_do_not_extend_the_idle_limit(
+    client, officer, settings
+):
+    _signed_in(client, officer)
+    start = timezone.now()
+
+    with time_machine.travel(start + timedelta(seconds=settings.CNIS_SESSION_RENEW_SECONDS - 5)):
+        assert client.get(REGISTER).status_code == 200
+    # The limit runs from the last renewal, at sign-in: it may end a session a little early,
+    # never late.
+    with time_machine.travel(start + timedelta(seconds=settings.SESSION_COOKIE_AGE + 1)):
+        assert client.get(REGISTER)["Location"].startswith(SIGN_IN)
+
+
+def test_after_renewals_the_idle_limit_still_ends_a_session(client, officer, settings):
+    _signed_in(client, officer)
+    start = timezone.now()
+    step = timedelta(seconds=settings.SESSION_COOKIE_AGE // 3)
+    assert step.total_seconds() > settings.CNIS_SESSION_RENEW_SECONDS
+
+    moment = start
+    while moment < start + timedelta(seconds=settings.SESSION_COOKIE_AGE * 2):
+        moment += step
+        with time_machine.travel(moment):
+            assert client.get(REGISTER).status_code == 200
+    with time_machine.travel(moment + timedelta(seconds=settings.SESSION_COOKIE_AGE + 1)):
         assert client.get(REGISTER)["Location"].startswith(SIGN_IN)
 
 

@@ -31,12 +31,12 @@ from registers.public.providers.forms import (
 )
 from registers.public.ratelimit import public_post_rate_limited
 from registers.rules.codes import Door, ProviderType
+from registers.selectors.links import LinkNotUsable, link_digest
 from registers.selectors.providers import (
     ProviderRequestForLink,
     provider_request_authority,
     provider_request_for_link,
 )
-from registers.services.links import LinkNotUsable, link_digest
 from registers.services.provider_requests import provider_response_submit
 
 SENT = "cnis_provider_sent"

@@ -20,8 +20,8 @@ from registers.public.forms import ChildIdentityForm, DeclarationForm
 from registers.public.ratelimit import public_post_rate_limited
 from registers.public.updates.forms import StillCorrectForm, UpdateChangesForm
 from registers.rules.codes import Door
+from registers.selectors.links import LinkNotUsable, link_digest
 from registers.selectors.update_requests import update_request_for_link, update_request_held
-from registers.services.links import LinkNotUsable, link_digest
 from registers.services.update_requests import update_request_answer, update_request_send_again
 from registers.validation import hours_text
 

@@ -2,13 +2,13 @@
 
 from django.urls import path
 
-from registers.staff import provider_requests
+from registers.staff.providers import views
 
 urlpatterns = [
-    path("providers/<int:provider_id>/", provider_requests.provider_detail, name="provider"),
+    path("providers/<int:provider_id>/", views.provider_detail, name="provider"),
     path(
         "providers/<int:provider_id>/information-requests/",
-        provider_requests.provider_request_send_view,
+        views.provider_request_send_view,
         name="provider-request-send",
     ),
 ]

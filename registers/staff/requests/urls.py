@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from registers.staff.update_requests import update_request_send_view
+from registers.staff.requests.views import update_request_send_view
 
 urlpatterns = [
     path(

@@ -1,5 +1,5 @@
-"""Staff forms, on the one form toolkit: the words and checks are registers.intake's and
-registers.validation's."""
+"""Adding a child to the register from the staff pages, on the one form toolkit: the words and
+checks are the intake's (registers.intake.child)."""
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
@@ -15,50 +15,7 @@ from registers.forms import (
 )
 from registers.intake import child as intake
 from registers.rules.codes import PreviousSchoolType, PrimaryReason, Sex
-from registers.validation import EMAIL_INVALID, Choice
-
-EMAIL_REQUIRED = "Enter your email address"
-PASSWORD_REQUIRED = "Enter your password"
-
-
-class SignInForm(GovukForm):
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        error_messages={"required": EMAIL_REQUIRED, "invalid": EMAIL_INVALID},
-        widget=forms.EmailInput(attrs={"autocomplete": "username", "spellcheck": "false"}),
-    )
-    password = forms.CharField(
-        label="Password",
-        max_length=200,
-        strip=False,
-        error_messages={"required": PASSWORD_REQUIRED},
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-
-    def layout_items(self) -> list:
-        return [Field.text("email"), Field.text("password")]
-
-
-class SignInCodeForm(GovukForm):
-    submit_label = "Sign in"
-    submit_name = "sign_in"
-
-    code = forms.RegexField(
-        label="Security code",
-        help_text="The 6-digit code from your authenticator app",
-        regex=r"^\s*\d{6}\s*$",
-        error_messages={
-            "required": "Enter the security code",
-            "invalid": "The security code must be 6 digits",
-        },
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
-        ),
-    )
-
-    def layout_items(self) -> list:
-        return [Field.text("code", field_width=5)]
+from registers.validation import Choice
 
 
 class ChildAddForm(PrefixedAddressFields, GovukForm):

@@ -1,48 +1,40 @@
-"""Staff pages for out-of-school education providers and their information requests (s.436E)."""
+"""Staff pages for out-of-school education providers and their information requests (s.436E):
+thin views over the provider selectors and the request service."""
 
 from collections.abc import Sequence
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from registers.actors import Actor
-from registers.audit import audit_record
 from registers.errors import ApplicationError
-from registers.models import AuditEvent, Provider
 from registers.rules.codes import Door
-from registers.rules.deadlines import days_beginning_with
-from registers.selectors.providers import provider_children, provider_get, provider_request_list
+from registers.selectors.providers import (
+    provider_get,
+    provider_page_get,
+    provider_request_children_named,
+)
 from registers.services.provider_requests import provider_request_send
 from registers.staff.access import la_staff_required
 
 
 def _provider_page(
-    request: HttpRequest, provider: Provider, *, send_errors: Sequence[str] = ()
+    request: HttpRequest, provider_id: int, *, send_errors: Sequence[str] = ()
 ) -> HttpResponse:
     today = timezone.localdate()
-    with transaction.atomic():
-        children = list(provider_children(provider=provider, today=today))
-        audit_record(
-            actor=Actor.from_request(request, door=Door.STAFF),
-            action=AuditEvent.Action.VIEW,
-            outcome=AuditEvent.Outcome.ALLOWED,
-            object_type="provider",
-            object_id=str(provider.pk),
-            categories=["identity", "education"],
-        )
+    page = provider_page_get(
+        actor=Actor.from_request(request, door=Door.STAFF), provider_id=provider_id, today=today
+    )
     return render(
         request,
         "staff/providers/provider.html",
         {
-            "provider": provider,
-            "children": children,
-            "information_requests": provider_request_list(provider=provider),
-            "respond_by_if_sent": days_beginning_with(
-                today, provider.authority.provider_response_period_days
-            ),
+            "provider": page.provider,
+            "children": page.children,
+            "information_requests": page.information_requests,
+            "respond_by_if_sent": page.respond_by_if_sent,
             "send_errors": send_errors,
             "today": today,
         },
@@ -52,11 +44,11 @@ def _provider_page(
 @la_staff_required
 def provider_detail(request: HttpRequest, provider_id: int) -> HttpResponse:
     """The provider, the children of the register who attend it, and its requests."""
-    # Another LA's provider is not found whatever the method, before the method is checked.
-    provider = provider_get(authority=request.user.authority, provider_id=provider_id)
     if request.method not in ("GET", "HEAD"):
+        # Another LA's provider is not found whatever the method, before the method is checked.
+        provider_get(authority=request.user.authority, provider_id=provider_id)
         return HttpResponseNotAllowed(["GET"])
-    return _provider_page(request, provider)
+    return _provider_page(request, provider_id)
 
 
 @la_staff_required
@@ -71,8 +63,8 @@ def provider_request_send_view(request: HttpRequest, provider_id: int) -> HttpRe
         )
     except ApplicationError as error:
         send_errors = [message for texts in error.errors.values() for message in texts]
-        return _provider_page(request, provider, send_errors=send_errors)
-    named = information_request.children.count()
+        return _provider_page(request, provider.pk, send_errors=send_errors)
+    named = provider_request_children_named(information_request=information_request)
     messages.success(
         request,
         f"Information request sent to {provider.email}, naming {named} "

@@ -1,0 +1,208 @@
+"""The child record as an LA's staff see it: scoped to their LA, limited by their clearance, and
+audited with every read, allowed or refused (ASVS 8.4.1, 8.2.3, 16.3.2)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db import transaction
+from django.http import Http404
+
+from registers.actors import Actor
+from registers.audit import audit_record
+from registers.models import (
+    AuditEvent,
+    Child,
+    ChildAddress,
+    ChildPerson,
+    ChildSafeguarding,
+    EducationArrangement,
+    InformationRequest,
+    LocalAuthority,
+    Notification,
+    RegisterEntry,
+)
+
+# What every member of an LA's staff is shown on a record, as the audit trail names it.
+RECORD_CATEGORIES = (
+    "identity",
+    "address",
+    "family",
+    "education",
+    "special_educational_needs",
+)
+SAFEGUARDING_CATEGORY = "safeguarding"
+
+
+class ChildNotFound(Http404):
+    """Another LA's child, or an archived one, answers exactly as a child that does not exist."""
+
+
+@dataclass(frozen=True)
+class ChildRecord:
+    """One child and everything the record page shows, each list in the order it is shown.
+
+    Each of `entries` carries `update_requests`, its parent update requests (s.436D), newest
+    first. `safeguarding` is None unless the reader is cleared for it and a record exists.
+    `categories` are the kinds of data read, as the audit row records them.
+    """
+
+    child: Child
+    addresses: list[ChildAddress]
+    relationships: list[ChildPerson]
+    arrangements: list[EducationArrangement]
+    entries: list[RegisterEntry]
+    notifications: list[Notification]
+    provider_requests: list[InformationRequest]
+    safeguarding: ChildSafeguarding | None
+    categories: tuple[str, ...]
+
+
+def child_record_get(*, actor: Actor, child_id: UUID | str) -> ChildRecord:
+    """The record of one child of the acting officer's LA, and exactly one audit row for it.
+
+    An allowed read and its VIEW/ALLOWED row commit together. Another LA's child, an archived
+    or an unknown one raises ChildNotFound after a VIEW/DENIED row, written outside the failed
+    read's transaction so that the refusal is kept. The safeguarding record is read only for
+    staff cleared for it. Seven statements whatever the size of the record (eight for a child
+    whose entries are all archived).
+    """
+    user = actor.user
+    try:
+        with transaction.atomic():
+            record = _child_record_read(
+                authority=user.authority,
+                child_id=child_id,
+                with_safeguarding=user.can_view_safeguarding,
+            )
+            audit_record(
+                actor=actor,
+                action=AuditEvent.Action.VIEW,
+                outcome=AuditEvent.Outcome.ALLOWED,
+                object_type="child",
+                object_id=str(record.child.pk),
+                categories=record.categories,
+            )
+    except ChildNotFound:
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.VIEW,
+            outcome=AuditEvent.Outcome.DENIED,
+            object_type="child",
+            object_id=str(child_id),
+        )
+        raise
+    return record
+
+
+def _child_record_read(
+    *, authority: LocalAuthority, child_id: UUID | str, with_safeguarding: bool
+) -> ChildRecord:
+    try:
+        child_id = child_id if isinstance(child_id, UUID) else UUID(str(child_id))
+    except ValueError as error:
+        raise ChildNotFound("No such child on this register") from error
+    child, entries = _child_and_entries(
+        authority=authority, child_id=child_id, with_safeguarding=with_safeguarding
+    )
+    update_requests, provider_requests = _requests(
+        authority=authority, child=child, entries=entries
+    )
+    for entry in entries:
+        entry.update_requests = update_requests[entry.pk]
+    categories = RECORD_CATEGORIES
+    safeguarding = None
+    if with_safeguarding:
+        categories += (SAFEGUARDING_CATEGORY,)
+        safeguarding = _safeguarding(child)
+    return ChildRecord(
+        child=child,
+        addresses=list(
+            ChildAddress.objects.live()
+            .filter(child=child)
+            .select_related("address")
+            .order_by("kind", "-lived_from", "id")
+        ),
+        relationships=list(
+            ChildPerson.objects.live()
+            .filter(child=child)
+            .select_related("person__address")
+            .order_by("id")
+        ),
+        arrangements=list(
+            EducationArrangement.objects.live()
+            .filter(child=child)
+            .select_related("educator", "provider__address")
+            .order_by("id")
+        ),
+        entries=entries,
+        # Notifications are kept as they arrived and are never archived.
+        notifications=list(Notification.objects.filter(child=child).order_by("-received_at")),
+        provider_requests=provider_requests,
+        safeguarding=safeguarding,
+        categories=categories,
+    )
+
+
+def _child_and_entries(
+    *, authority: LocalAuthority, child_id: UUID, with_safeguarding: bool
+) -> tuple[Child, list[RegisterEntry]]:
+    """The child and its live register entries, newest first.
+
+    The child is read joined to its entries, so that the two cost one query: a child on the
+    register has an entry. Only a child whose entries are all archived is read on its own.
+    """
+    related = ["child__safeguarding"] if with_safeguarding else []
+    entries = list(
+        RegisterEntry.objects.live()
+        .filter(child_id=child_id, child__authority=authority, child__archived_at__isnull=True)
+        .select_related("child", *related)
+        .order_by("-notified_on", "id")
+    )
+    if entries:
+        return entries[0].child, entries
+    related = ["safeguarding"] if with_safeguarding else []
+    child = (
+        Child.objects.live()
+        .filter(authority=authority, pk=child_id)
+        .select_related(*related)
+        .first()
+    )
+    if child is None:
+        raise ChildNotFound("No such child on this register")
+    return child, []
+
+
+def _requests(
+    *, authority: LocalAuthority, child: Child, entries: list[RegisterEntry]
+) -> tuple[defaultdict[UUID, list[InformationRequest]], list[InformationRequest]]:
+    """The parent update requests of the entries (s.436D), by entry, and the provider requests
+    that named the child (s.436E), each newest first.
+
+    One statement, a UNION ALL, so that each half is found through its own index (the entry,
+    the child named) rather than by testing each of the LA's requests.
+    """
+    live = InformationRequest.objects.live().filter(authority=authority).select_related("provider")
+    to_parents = live.filter(
+        kind=InformationRequest.Kind.PARENT_UPDATE, entry_id__in=[entry.pk for entry in entries]
+    )
+    to_providers = live.filter(kind=InformationRequest.Kind.PROVIDER, children=child)
+    update_requests: defaultdict[UUID, list[InformationRequest]] = defaultdict(list)
+    provider_requests = []
+    for information_request in to_parents.union(to_providers, all=True).order_by(
+        "-sent_at", "-id"
+    ):
+        if information_request.kind == InformationRequest.Kind.PROVIDER:
+            provider_requests.append(information_request)
+        else:
+            update_requests[information_request.entry_id].append(information_request)
+    return update_requests, provider_requests
+
+
+def _safeguarding(child: Child) -> ChildSafeguarding | None:
+    """The child's live safeguarding record, loaded with the child (select_related)."""
+    try:
+        safeguarding = child.safeguarding
+    except ChildSafeguarding.DoesNotExist:
+        return None
+    return safeguarding if safeguarding.archived_at is None else None

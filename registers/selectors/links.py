@@ -1,0 +1,47 @@
+"""Looking up what a secure link stands for (s.436D update requests, s.436E provider requests).
+
+The link carries a random secret; only its SHA-256 digest is stored, so a copy of the database
+cannot be turned into working links. A link works once and until it expires. Making links is
+a write, in registers.services.links.
+"""
+
+import hashlib
+
+from django.utils import timezone
+
+from registers.errors import ApplicationError
+from registers.models import InformationRequest
+
+
+def link_digest(token: str) -> str:
+    """What the database keeps of a link's secret, and looks the link up by."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class LinkNotUsable(ApplicationError):
+    """The link is unknown, used or expired; `reason` says which, for the page to explain."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__({"__all__": [reason]})
+
+
+def information_request_for_link(*, token: str, kind: str) -> InformationRequest:
+    """The open request a link stands for, locked for the answer; raises LinkNotUsable.
+
+    Call it inside a transaction: the row stays locked until the answer is recorded, so that
+    two answers sent at once cannot both use the link.
+    """
+    request = (
+        InformationRequest.objects.select_for_update()
+        .select_related("authority")
+        .filter(token_digest=link_digest(token), kind=kind)
+        .first()
+    )
+    if request is None:
+        raise LinkNotUsable("unknown")
+    if request.used_at is not None:
+        raise LinkNotUsable("used")
+    if request.expires_at <= timezone.now():
+        raise LinkNotUsable("expired")
+    return request

@@ -1,0 +1,1 @@
+"""Children: the child record, and adding a child an officer has found."""

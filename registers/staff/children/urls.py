@@ -1,0 +1,10 @@
+"""Staff routes for children, included at the root of /staff/."""
+
+from django.urls import path
+
+from registers.staff.children import views
+
+urlpatterns = [
+    path("children/new/", views.child_add, name="child-add"),
+    path("children/<uuid:child_id>/", views.child_record, name="child"),
+]

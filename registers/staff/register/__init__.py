@@ -1,0 +1,1 @@
+"""The register: the LA's children not in school, a page at a time."""

@@ -1,0 +1,1 @@
+"""Update requests to parents (s.436D), sent from the child record."""
