@@ -8,8 +8,7 @@ from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlencode
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from registers.forms import GovukForm
 from registers.models import LocalAuthority
 from registers.public.ratelimit import public_post_rate_limited
 from registers.selectors.authorities import hosted_authorities
@@ -48,26 +48,24 @@ def with_authority(view: View) -> View:
     return wrapped
 
 
-class AuthorityChoiceForm(forms.Form):
+CHOOSE_AUTHORITY = "Select the local authority area your child lives in"
+
+
+class AuthorityChoiceForm(GovukForm):
     authority = forms.ModelChoiceField(
         label="Which local authority area does your child live in?",
         queryset=LocalAuthority.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
-        error_messages={
-            "required": "Select the local authority area your child lives in",
-            "invalid_choice": "Select the local authority area your child lives in",
-        },
+        error_messages={"required": CHOOSE_AUTHORITY, "invalid_choice": CHOOSE_AUTHORITY},
     )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["authority"].queryset = hosted_authorities()
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            Field.radios("authority", legend_size=Size.LARGE, legend_tag="h1"),
-            Submit("continue", "Continue"),
-        )
+
+    def layout_items(self) -> list:
+        return [Field.radios("authority", legend_size=Size.LARGE, legend_tag="h1")]
 
 
 @public_post_rate_limited
