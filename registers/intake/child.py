@@ -56,7 +56,7 @@ DUPLICATE_UPN = "A child with this UPN is already on the register – check the 
 
 
 @dataclass(frozen=True, kw_only=True)
-class ChildDetails:
+class ChildAddDetails:
     first_name: str
     middle_names: str = ""
     last_name: str
@@ -100,7 +100,7 @@ def _date_of_birth(today: date):
     return clean
 
 
-def child_details_validate(*, details: ChildDetails, today: date) -> ChildDetails:
+def child_add_details_validate(*, details: ChildAddDetails, today: date) -> ChildAddDetails:
     """The details, tidied (identifiers and postcode in normal form); ApplicationError names
     each field that is wrong."""
     kept, errors = answers_clean(

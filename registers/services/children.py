@@ -6,7 +6,7 @@ from django.utils import timezone
 from registers.actors import Actor
 from registers.audit import audit_record
 from registers.errors import ApplicationError
-from registers.intake.child import DUPLICATE_UPN, ChildDetails, child_details_validate
+from registers.intake.child import DUPLICATE_UPN, ChildAddDetails, child_add_details_validate
 from registers.models import (
     Address,
     AuditEvent,
@@ -25,12 +25,12 @@ from registers.services.cases import register_entry_open
 
 
 def child_register(
-    *, authority: LocalAuthority, details: ChildDetails, actor: Actor
+    *, authority: LocalAuthority, details: ChildAddDetails, actor: Actor
 ) -> RegisterEntry:
     """Create the child, their home address and a new register entry awaiting an eligibility
     check, with its deadline task and an audit event, all in one transaction."""
     today = timezone.localdate()
-    details = child_details_validate(details=details, today=today)
+    details = child_add_details_validate(details=details, today=today)
     if details.upn and Child.objects.filter(authority=authority, upn=details.upn).exists():
         raise ApplicationError({"upn": [DUPLICATE_UPN]})
     user = actor.user

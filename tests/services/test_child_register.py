@@ -7,7 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from registers.errors import ApplicationError
-from registers.intake.child import ChildDetails
+from registers.intake.child import ChildAddDetails
 from registers.models import (
     Address,
     AuditEvent,
@@ -33,7 +33,7 @@ def _today():
         yield
 
 
-def details(**overrides) -> ChildDetails:
+def details(**overrides) -> ChildAddDetails:
     fields = dict(
         first_name="Amelia",
         last_name="Brightwater",
@@ -47,7 +47,7 @@ def details(**overrides) -> ChildDetails:
         source=NotificationSource.LOCAL_AUTHORITY,
     )
     fields.update(overrides)
-    return ChildDetails(**fields)
+    return ChildAddDetails(**fields)
 
 
 def _nothing_saved() -> None:

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 from registers.actors import Actor
 from registers.errors import ApplicationError
 from registers.forms import service_errors_show
-from registers.intake.child import ChildDetails
+from registers.intake.child import ChildAddDetails
 from registers.rules.codes import Door
 from registers.selectors.children import child_record_get
 from registers.services.children import child_register
@@ -42,7 +42,7 @@ def child_add(request: HttpRequest) -> HttpResponse:
         try:
             entry = child_register(
                 authority=request.user.authority,
-                details=ChildDetails(**form.cleaned_data),
+                details=ChildAddDetails(**form.cleaned_data),
                 actor=Actor.from_request(request, door=Door.STAFF),
             )
         except ApplicationError as error:
