@@ -37,20 +37,22 @@ from registers.models import (
 from registers.rules.codes import (
     AddressKind,
     CaseStatus,
+    Door,
     NotificationKind,
     NotificationSource,
     PreviousSchoolType,
 )
-from registers.rules.deadlines import days_beginning_with
+from registers.rules.deadlines import REVIEW_PERIOD_DAYS, days_beginning_with
 from registers.rules.family import has_parental_responsibility
 from registers.selectors.duplicates import possible_duplicates
 from registers.selectors.known_providers import providers_known
 from registers.services.cases import register_entry_open
 from registers.services.outbox import email_enqueue
 
-# No period is set in law for answering a request for support (s.436G) or deciding a consent
-# request (s.434A: "without undue delay"); the LA aims to do each within this many days.
-RESPONSE_TARGET_DAYS = 15
+# The confirmation email is a receipt for the parent who told the LA, online or through an LA
+# system's API. A register imported with its history, or generated for a demo, must never
+# email the families in it.
+RECEIPT_DOORS = frozenset({Door.PUBLIC, Door.API})
 
 
 def _address(details: AddressDetails) -> Address:
@@ -122,7 +124,7 @@ def _tasks(
         )
 
     living_situation_due = days_beginning_with(today, authority.living_situation_period_days)
-    response_due = days_beginning_with(today, RESPONSE_TARGET_DAYS)
+    response_due = days_beginning_with(today, REVIEW_PERIOD_DAYS)
     tasks = []
     if consent:
         tasks.append(
@@ -362,7 +364,7 @@ def _record(
         categories=["identity", "address", "family", "education", "special_educational_needs"],
     )
     first_email = details.parents[0].email
-    if first_email:
+    if first_email and source == NotificationSource.PARENT and actor.door in RECEIPT_DOORS:
         subject, body = _confirmation_email(
             authority=authority, details=details, reference=entry.reference, consent=consent
         )

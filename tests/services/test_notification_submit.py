@@ -10,6 +10,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from registers.actors import Actor
 from registers.errors import ApplicationError
 from registers.intake.notification import NotificationDetails, notification_details_validate
 from registers.models import (
@@ -31,6 +32,7 @@ from registers.models import (
 from registers.rules.codes import (
     AddressKind,
     CaseStatus,
+    Door,
     NotificationKind,
     NotificationSource,
     PreviousSchoolType,
@@ -212,6 +214,28 @@ def test_no_email_is_queued_when_the_first_parent_gave_only_a_phone(devon, publi
 
     assert not OutboxMessage.objects.exists()
     assert Person.objects.get().phone == "01632 960001"
+
+
+@pytest.mark.parametrize(
+    ("source", "door"),
+    [
+        (NotificationSource.PARENT, Door.IMPORT),
+        (NotificationSource.PARENT, Door.COMMAND),
+        (NotificationSource.SCHOOL, Door.API),
+    ],
+    ids=["an imported register", "generated demo data", "a school's notice"],
+)
+def test_only_a_parent_who_told_us_gets_a_receipt(devon, source, door):
+    notification_submit(
+        authority=devon,
+        details=details_of(complete_answers()),
+        source=source,
+        idempotency_key="journey-key-0001",
+        actor=Actor(door=door),
+    )
+
+    assert Child.objects.count() == 1
+    assert not OutboxMessage.objects.exists()
 
 
 def test_the_same_journey_sent_twice_makes_one_record_with_one_reference(devon, public_request):
