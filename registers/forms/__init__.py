@@ -7,7 +7,6 @@ form and link the error summary to each field.
 
 from registers.forms.errors import error_summary_links, service_errors_show
 from registers.forms.fields import (
-    YES_NO,
     CheckedField,
     DateField,
     MonthYearField,
@@ -43,7 +42,6 @@ from registers.forms.pages import (
 
 __all__ = [
     "PAGE_HEADING_LEGEND",
-    "YES_NO",
     "AddressFields",
     "AddressForm",
     "CheckedField",

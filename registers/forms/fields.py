@@ -6,7 +6,6 @@ the "must be N characters or fewer" message rather than have their typing cut of
 """
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
@@ -150,9 +149,6 @@ class DateField(forms.MultiValueField):
             raise ValidationError(self.question.required)
         return day
 
-    def compress(self, data_list) -> date | None:  # pragma: no cover - clean() does the work
-        return None
-
 
 class MonthYearWidget(forms.MultiWidget):
     """The GOV.UK date input with only month and year."""
@@ -208,6 +204,3 @@ class MonthYearField(forms.MultiValueField):
             return None
         month, year = given
         return {"month": month, "year": year}
-
-    def compress(self, data_list):  # pragma: no cover - clean() does the work
-        return None

@@ -27,7 +27,7 @@ from crispy_forms_gds.layout import (
 from django import forms
 from django.utils import timezone
 
-from registers.forms.fields import postcode_field, radios, text_field, yes_no
+from registers.forms.fields import postcode_field, text_field, yes_no
 from registers.validation import ADDRESS_LINE_1, ADDRESS_LINE_2, POSTCODE_REQUIRED, TOWN
 
 # A date input's legend as the page's heading (Field.radios and Field.checkboxes take these as
@@ -281,7 +281,7 @@ class SummaryForm(QuestionForm):
 class RemoveForm(QuestionForm):
     """Are you sure? Taking one thing off a list."""
 
-    remove = radios("", (("yes", "Yes"), ("no", "No")), message="")
+    remove = yes_no("", message="")
 
     def __init__(self, *args, question: str, message: str, **kwargs) -> None:
         self.title = question
