@@ -20,8 +20,13 @@ def audit_record(
     object_type: str = "",
     object_id: object = "",
     categories: Iterable[str] = (),
+    children: Iterable[object] = (),
 ) -> AuditEvent:
-    """Record one event. The LA is the one given, else the acting member of staff's."""
+    """Record one event. The LA is the one given, else the acting member of staff's.
+
+    `children` names every child whose data the event shows or changes (their ids), so that
+    "who has seen this child" is answered by one lookup, for a list page as for a record.
+    """
     return AuditEvent.objects.create(
         actor=actor.user,
         authority_id=authority.pk if authority else actor.authority_id,
@@ -31,6 +36,7 @@ def audit_record(
         object_type=object_type,
         object_id=str(object_id),
         categories=sorted(categories),
+        children=[str(child_id) for child_id in children],
         request_id=actor.request_id,
         ip_address=actor.client_address,
     )

@@ -49,6 +49,9 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=20, choices=Action.choices)
     object_type = models.CharField(max_length=40, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
+    # The children whose data was read or changed: one id for a record, every child named on
+    # a list page, none where no child's data was involved (a sign-in).
+    children = models.JSONField(default=list, blank=True)
     # Which kinds of data were shown (identity, education, safeguarding...), never the values.
     categories = models.JSONField(default=list, blank=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices)

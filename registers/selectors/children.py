@@ -82,6 +82,7 @@ def child_record_get(*, actor: Actor, child_id: UUID | str) -> ChildRecord:
                 object_type="child",
                 object_id=str(record.child.pk),
                 categories=record.categories,
+                children=[record.child.pk],
             )
     except ChildNotFound:
         audit_record(

@@ -133,6 +133,7 @@ def register_entry_open(
             object_type="register_entry",
             object_id=entry.pk,
             categories=["education"],
+            children=[entry.child_id],
         )
     return entry
 
@@ -221,5 +222,6 @@ def register_entry_transition(
         object_type="register_entry",
         object_id=locked.pk,
         categories=["education"],
+        children=[locked.child_id],
     )
     return locked

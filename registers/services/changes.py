@@ -94,6 +94,7 @@ def change_report_submit(
         object_type="notification",
         object_id=notification.pk,
         categories=["address", "education"],
+        children=[entry.child_id] if entry else [],
     )
     return notification
 

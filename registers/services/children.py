@@ -86,6 +86,7 @@ def child_register(
                 object_type="child",
                 object_id=str(child.pk),
                 categories=["identity", "address", "education"],
+                children=[child.pk],
             )
     except IntegrityError as error:
         # Two officers adding the same UPN at once: the database constraint decides.

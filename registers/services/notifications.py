@@ -362,6 +362,7 @@ def _record(
         object_type="child",
         object_id=str(child.pk),
         categories=["identity", "address", "family", "education", "special_educational_needs"],
+        children=[child.pk],
     )
     first_email = details.parents[0].email
     if first_email and source == NotificationSource.PARENT and actor.door in RECEIPT_DOORS:

@@ -110,6 +110,7 @@ def provider_request_send(*, provider: Provider, actor: Actor) -> tuple[Informat
         object_type="information_request",
         object_id=str(information_request.pk),
         categories=["identity", "education"],
+        children=[child.pk for child in children],
     )
     url = link_url(path=reverse("public:provider-request", kwargs={"token": token}))
     subject, body = _request_email(
@@ -203,6 +204,7 @@ def provider_response_submit(
             object_type="notification",
             object_id=str(notification.pk),
             categories=["identity", "education"],
+            children=[child.pk for child in children],
         )
     return notification
 

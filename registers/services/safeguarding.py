@@ -45,5 +45,6 @@ def child_safeguarding_record(
         object_type="child",
         object_id=child.pk,
         categories=["safeguarding"],
+        children=[child.pk],
     )
     return record

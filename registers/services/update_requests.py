@@ -156,6 +156,7 @@ def _update_request_create(
         object_type="information_request",
         object_id=row.pk,
         categories=["education"],
+        children=[entry.child_id],
     )
     url = link_url(path=reverse("public:update-request", kwargs={"token": token}))
     email_enqueue(
@@ -342,5 +343,6 @@ def update_request_answer(*, token: str, answers: UpdateAnswers, actor: Actor) -
         object_type="notification",
         object_id=notification.pk,
         categories=["identity", "address", "family", "education"],
+        children=[entry.child_id],
     )
     return notification

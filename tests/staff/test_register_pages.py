@@ -153,6 +153,7 @@ def test_each_record_view_leaves_exactly_one_audit_row(officer_client, officer, 
     assert len(event.request_id) == 32
     assert event.ip_address == "127.0.0.1"
     assert "safeguarding" not in event.categories
+    assert event.children == [str(child.pk)]
 
 
 def test_child_record_query_count_does_not_grow_with_the_record(officer_client, devon):
