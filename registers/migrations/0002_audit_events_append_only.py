@@ -5,6 +5,8 @@ SQLite (the embedded demo) has no such guard; production runs on PostgreSQL.
 
 from django.db import migrations
 
+from registers.migrations._postgresql import on_postgresql
+
 CREATE = """
 CREATE OR REPLACE FUNCTION registers_audit_event_append_only() RETURNS trigger AS $$
 BEGIN
@@ -24,15 +26,7 @@ DROP FUNCTION IF EXISTS registers_audit_event_append_only();
 """
 
 
-def _on_postgresql(sql: str):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("registers", "0001_initial")]
 
-    operations = [migrations.RunPython(_on_postgresql(CREATE), _on_postgresql(DROP))]
+    operations = [migrations.RunPython(on_postgresql(CREATE), on_postgresql(DROP))]

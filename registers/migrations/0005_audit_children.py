@@ -6,19 +6,13 @@ reading the whole trail; SQLite (the embedded demo) has no such index.
 
 from django.db import migrations, models
 
+from registers.migrations._postgresql import on_postgresql
+
 CREATE_INDEX = (
     "CREATE INDEX registers_auditevent_children ON registers_auditevent "
     "USING gin ((children::jsonb) jsonb_path_ops)"
 )
 DROP_INDEX = "DROP INDEX IF EXISTS registers_auditevent_children"
-
-
-def _on_postgresql(sql: str):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)
-
-    return run
 
 
 class Migration(migrations.Migration):
@@ -30,5 +24,5 @@ class Migration(migrations.Migration):
             name="children",
             field=models.JSONField(blank=True, default=list),
         ),
-        migrations.RunPython(_on_postgresql(CREATE_INDEX), _on_postgresql(DROP_INDEX)),
+        migrations.RunPython(on_postgresql(CREATE_INDEX), on_postgresql(DROP_INDEX)),
     ]
