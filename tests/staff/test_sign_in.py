@@ -221,3 +221,15 @@ def test_sign_out_needs_a_post_with_a_csrf_token(officer):
     assert password_step_response.status_code == 200
     assert client.get(reverse("staff:sign-out")).status_code == 405
     assert client.post(reverse("staff:sign-out")).status_code == 403
+
+
+def test_a_full_sign_in_clears_earlier_failures(officer):
+    for _ in range(4):
+        password_step(Client(), officer.email, "guess")
+    signed_in = Client()
+    password_step(signed_in, officer.email)
+    assert signed_in.post(CODE, {"code": current_code()})["Location"] == REGISTER
+
+    # One more typo is the first of a new count, not the fifth of the old one.
+    assert password_step(Client(), officer.email, "guess").status_code == 200
+    assert password_step(Client(), officer.email)["Location"] == CODE
