@@ -267,6 +267,13 @@ CNIS_REGISTER_PAGE_SIZE = env.int("CNIS_REGISTER_PAGE_SIZE", default=50)
 CNIS_PUBLIC_BASE_URL = env.str("CNIS_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 # Secure links in update and provider requests stop working after this many days.
 CNIS_LINK_EXPIRY_DAYS = env.int("CNIS_LINK_EXPIRY_DAYS", default=28)
+# The client's address (registers.actors.client_address), for the audit trail, the public
+# rate limits and the sign-in lockout: with N trusted reverse proxies in front of the service,
+# the Nth X-Forwarded-For entry from the right; with 0, the connection's own address.
+CNIS_TRUSTED_PROXY_COUNT = env.int("CNIS_TRUSTED_PROXY_COUNT", default=0)
+if CNIS_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("CNIS_TRUSTED_PROXY_COUNT must be 0 or more")
+AXES_CLIENT_IP_CALLABLE = "registers.actors.client_address"
 # Public form posts allowed per client address per hour (ASVS 2.4.1); then a 429 page.
 CNIS_PUBLIC_POSTS_PER_HOUR = env.int("CNIS_PUBLIC_POSTS_PER_HOUR", default=120)
 # Answers in progress are kept server-side and dropped after this many idle seconds.

@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from registers.actors import client_address
+
 logger = logging.getLogger(__name__)
 
 View = Callable[..., HttpResponse]
@@ -23,7 +25,7 @@ WINDOW_SECONDS = 3600
 
 def _over_limit(request: HttpRequest, now: float) -> bool:
     window = int(now // WINDOW_SECONDS)
-    key = f"cnis:public-posts:{request.META.get('REMOTE_ADDR', '')}:{window}"
+    key = f"cnis:public-posts:{client_address(request) or ''}:{window}"
     try:
         cache.add(key, 0, timeout=WINDOW_SECONDS)
         count = cache.incr(key)

@@ -148,3 +148,38 @@ def test_a_public_post_never_calls_the_broker(
     assert response.status_code == 302
     assert time.monotonic() - started < 1
     assert connections == []
+
+
+PROXY = "10.0.0.2"
+
+
+def through_proxy(client, url: str, authority, forwarded_for: str):
+    return client.post(
+        url, {"authority": authority.pk}, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=forwarded_for
+    )
+
+
+def test_parents_behind_the_reverse_proxy_are_counted_apart(
+    client, limit, chooser, devon, settings
+):
+    settings.CNIS_TRUSTED_PROXY_COUNT = 1
+    with time_machine.travel(START, tick=False):
+        for _ in range(limit):
+            assert through_proxy(client, chooser, devon, "198.51.100.7").status_code == 302
+        assert through_proxy(client, chooser, devon, "198.51.100.7").status_code == 429
+
+        assert through_proxy(client, chooser, devon, "203.0.113.9").status_code == 302
+
+
+def test_a_client_cannot_escape_the_limit_with_its_own_forwarded_for(
+    client, limit, chooser, devon, settings
+):
+    settings.CNIS_TRUSTED_PROXY_COUNT = 1
+    with time_machine.travel(START, tick=False):
+        for _ in range(limit):
+            through_proxy(client, chooser, devon, "198.51.100.7")
+
+        # The proxy appends the address it saw to whatever the client sent.
+        for invented in ("203.0.113.9", "203.0.113.10, 203.0.113.11", "unknown"):
+            forwarded_for = f"{invented}, 198.51.100.7"
+            assert through_proxy(client, chooser, devon, forwarded_for).status_code == 429
