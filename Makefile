@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The embedded demo: SQLite, Celery tasks run in the request, email printed to the console.
-DEMO_ENV := DJANGO_DEBUG=true DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 CELERY_TASK_ALWAYS_EAGER=true
+# The embedded demo: SQLite, Celery tasks run in the request, email printed to the console, and
+# links in emails (and the sign-in address seed_demo prints) on the host and port it is served on.
+DEMO_ENV := DJANGO_DEBUG=true DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 CELERY_TASK_ALWAYS_EAGER=true \
+	CNIS_PUBLIC_BASE_URL=http://$(HOST):$(PORT)
 
 .PHONY: install run code test lint frontend
 

@@ -267,8 +267,24 @@ CNIS_REGISTER_PAGE_SIZE = env.int("CNIS_REGISTER_PAGE_SIZE", default=50)
 CNIS_PUBLIC_BASE_URL = env.str("CNIS_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 # Secure links in update and provider requests stop working after this many days.
 CNIS_LINK_EXPIRY_DAYS = env.int("CNIS_LINK_EXPIRY_DAYS", default=28)
-# Public form posts allowed per client address per hour (ASVS 2.4.1); then a 429 page.
-CNIS_PUBLIC_POSTS_PER_HOUR = env.int("CNIS_PUBLIC_POSTS_PER_HOUR", default=120)
+# The client's address (registers.actors.client_address), for the audit trail, the public
+# rate limits and the sign-in lockout: with N trusted reverse proxies in front of the service,
+# the Nth X-Forwarded-For entry from the right; with 0, the connection's own address.
+CNIS_TRUSTED_PROXY_COUNT = env.int("CNIS_TRUSTED_PROXY_COUNT", default=0)
+if CNIS_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("CNIS_TRUSTED_PROXY_COUNT must be 0 or more")
+AXES_CLIENT_IP_CALLABLE = "registers.actors.client_address"
+# Public rate limits per client address per hour (ASVS 2.4.1), then a 429 page. What is limited
+# is completed submissions (notifications sent, change reports, support requests): a large LA
+# such as Devon counts about 3,500 children in home education over a whole year, about ten a
+# day, so 30 from one address in one hour is beyond any library, school or mobile network's
+# shared address, and still caps a script. Every public post is also limited, as a backstop
+# against automation: a notification is about 35 page posts, so the default allows 50 for
+# each submission the hour allows and page posts never turn a family away.
+CNIS_PUBLIC_SUBMISSIONS_PER_HOUR = env.int("CNIS_PUBLIC_SUBMISSIONS_PER_HOUR", default=30)
+CNIS_PUBLIC_POSTS_PER_HOUR = env.int(
+    "CNIS_PUBLIC_POSTS_PER_HOUR", default=50 * CNIS_PUBLIC_SUBMISSIONS_PER_HOUR
+)
 # Answers in progress are kept server-side and dropped after this many idle seconds.
 CNIS_ANSWERS_IDLE_SECONDS = env.int("CNIS_ANSWERS_IDLE_SECONDS", default=SESSION_COOKIE_AGE)
 

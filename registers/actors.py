@@ -5,11 +5,36 @@ their caller as an Actor, so that the same service serves them all and the audit
 who did what, through which door, from which address.
 """
 
+import ipaddress
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from registers.rules.codes import Door
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The address of the person's machine: the one address everything that needs it uses
+    (the audit trail, the public rate limits, the sign-in lockout's records).
+
+    Each of the CNIS_TRUSTED_PROXY_COUNT reverse proxies in front of the service appends the
+    address that connected to it to X-Forwarded-For, so the client is the Nth entry from the
+    right, and anything further left was written by the client and is not believed. With no
+    trusted proxy, a header shorter than the chain, or an entry that is not an IP address, it
+    is the connection's own address: perhaps the proxy's, never one the client chose.
+    """
+    connected = request.META.get("REMOTE_ADDR") or None
+    proxies = settings.CNIS_TRUSTED_PROXY_COUNT
+    if proxies < 1:
+        return connected
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    if len(forwarded) < proxies:
+        return connected
+    try:
+        return str(ipaddress.ip_address(forwarded[-proxies].strip()))
+    except ValueError:
+        return connected
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,7 +51,7 @@ class Actor:
         return cls(
             door=door,
             user=user if user is not None and user.is_authenticated else None,
-            client_address=request.META.get("REMOTE_ADDR") or None,
+            client_address=client_address(request),
             request_id=getattr(request, "request_id", ""),
         )
 

@@ -22,7 +22,6 @@ DEMO_TOTP_KEY_HEX = "3132333435363738393031323334353637383930"
 DEMO_DEVICE_NAME = "Demo authenticator"
 DEMO_OFFICER_EMAIL = "officer@devon.example.org"
 DEMO_ANALYST_EMAIL = "analyst@national.example.org"
-DEMO_SIGN_IN_URL = "http://127.0.0.1:8000/staff/sign-in/"
 
 # (role, email prefix, cleared for safeguarding)
 _LA_STAFF = (

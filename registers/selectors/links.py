@@ -6,11 +6,14 @@ a write, in registers.services.links.
 """
 
 import hashlib
+from collections.abc import Iterable
 
 from django.utils import timezone
 
+from registers.actors import Actor
+from registers.audit import audit_record
 from registers.errors import ApplicationError
-from registers.models import InformationRequest
+from registers.models import AuditEvent, InformationRequest
 
 
 def link_digest(token: str) -> str:
@@ -45,3 +48,27 @@ def information_request_for_link(*, token: str, kind: str) -> InformationRequest
     if request.expires_at <= timezone.now():
         raise LinkNotUsable("expired")
     return request
+
+
+def link_read_record(
+    *,
+    actor: Actor,
+    information_request: InformationRequest,
+    children: Iterable[object],
+    categories: Iterable[str],
+) -> None:
+    """The audit row of one page opened through a link: the children whose data it shows.
+
+    A link's holder is no member of staff, so the row names the LA that sent the request.
+    Call it in the transaction that read the children.
+    """
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.VIEW,
+        outcome=AuditEvent.Outcome.ALLOWED,
+        authority=information_request.authority,
+        object_type="information_request",
+        object_id=information_request.pk,
+        categories=categories,
+        children=children,
+    )

@@ -23,7 +23,7 @@ from registers.models import (
     Provider,
 )
 from registers.rules.deadlines import days_beginning_with
-from registers.selectors.links import information_request_for_link, link_digest
+from registers.selectors.links import information_request_for_link, link_digest, link_read_record
 
 
 class ProviderNotFound(Http404):
@@ -141,14 +141,21 @@ class ProviderRequestForLink:
     children: list[Child]
 
 
-def provider_request_for_link(*, token: str) -> ProviderRequestForLink:
-    """The open provider request behind a link; raises LinkNotUsable if it cannot be used."""
+def provider_request_for_link(*, token: str, actor: Actor) -> ProviderRequestForLink:
+    """The open provider request behind a link, with the audit row of the page's read of the
+    children it names; raises LinkNotUsable (recording nothing) if it cannot be used."""
     with transaction.atomic():
         information_request = information_request_for_link(
             token=token, kind=InformationRequest.Kind.PROVIDER
         )
+        children = list(information_request.children.order_by("last_name", "first_name", "id"))
+        link_read_record(
+            actor=actor,
+            information_request=information_request,
+            children=[child.pk for child in children],
+            categories=["identity", "education"],
+        )
     provider = Provider.objects.select_related("address").get(pk=information_request.provider_id)
-    children = list(information_request.children.order_by("last_name", "first_name", "id"))
     return ProviderRequestForLink(
         information_request=information_request, provider=provider, children=children
     )

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from registers.actors import Actor
 from registers.models import (
     ChildAddress,
     ChildPerson,
@@ -20,7 +21,7 @@ from registers.models import (
 )
 from registers.rules.codes import AddressKind, CaseStatus
 from registers.rules.identifiers import reference_normalise
-from registers.selectors.links import information_request_for_link
+from registers.selectors.links import information_request_for_link, link_read_record
 
 # The statuses in which a child is on the register and parents may be asked for an update.
 OPEN_STATUSES = (
@@ -119,18 +120,32 @@ class HeldRecord:
         }
 
 
-def update_request_for_link(*, token: str) -> InformationRequest:
-    """The open update request a parent's link stands for, with its entry, child and LA.
+# What the pages of a parent's link show of the child: the whole record the LA holds (first
+# page), then the child's name.
+UPDATE_LINK_CATEGORIES = ("identity", "address", "family", "education")
 
-    Raises LinkNotUsable (unknown, used or expired) exactly as the answer would.
+
+def update_request_for_link(*, token: str, actor: Actor) -> InformationRequest:
+    """The open update request a parent's link stands for, with its entry, child and LA, and
+    the audit row of the page's read of the child's data (each page opens the link afresh).
+
+    Raises LinkNotUsable (unknown, used or expired) exactly as the answer would, recording
+    nothing: such a link shows no child.
     """
     with transaction.atomic():
-        information_request = information_request_for_link(
+        opened = information_request_for_link(
             token=token, kind=InformationRequest.Kind.PARENT_UPDATE
         )
-    return InformationRequest.objects.select_related("authority", "entry__child").get(
-        pk=information_request.pk
-    )
+        information_request = InformationRequest.objects.select_related(
+            "authority", "entry__child"
+        ).get(pk=opened.pk)
+        link_read_record(
+            actor=actor,
+            information_request=information_request,
+            children=[information_request.entry.child_id],
+            categories=UPDATE_LINK_CATEGORIES,
+        )
+    return information_request
 
 
 def update_request_held(*, information_request: InformationRequest) -> HeldRecord:

@@ -7,14 +7,40 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from registers.actors import Actor
+from registers.audit import audit_record
+from registers.models import AuditEvent
+from registers.rules.codes import Door
+
 View = Callable[..., HttpResponse]
+
+# The record a staff page's address names, by its URL keyword, as the audit trail calls it.
+NAMED_IN_URL = {"child_id": "child", "entry_id": "register_entry", "provider_id": "provider"}
+
+
+def _refusal_record(request: HttpRequest, url_kwargs: dict) -> None:
+    """One DENIED row for a refused page, naming the record asked for if the address does."""
+    named = [(NAMED_IN_URL.get(keyword, keyword), value) for keyword, value in url_kwargs.items()]
+    object_type, object_id = named[0] if named else ("", "")
+    audit_record(
+        actor=Actor.from_request(request, door=Door.STAFF),
+        action=(
+            AuditEvent.Action.VIEW
+            if request.method in ("GET", "HEAD")
+            else AuditEvent.Action.UPDATE
+        ),
+        outcome=AuditEvent.Outcome.DENIED,
+        object_type=object_type,
+        object_id=object_id,
+    )
 
 
 def la_staff_required(view: View) -> View:
     """Only a session that passed the password and the one-time code, of a user with an LA.
 
     A session that has passed only the password step is not signed in at all (see sign_in),
-    so `is_verified` is a second lock on the same door.
+    so `is_verified` is a second lock on the same door. A signed-in user with no LA (a
+    national analyst) is refused, and the refusal is audited.
     """
 
     @wraps(view)
@@ -23,6 +49,7 @@ def la_staff_required(view: View) -> View:
         if not (user.is_authenticated and user.is_verified()):
             return redirect_to_login(request.get_full_path())
         if not user.works_for_authority:
+            _refusal_record(request, kwargs)
             raise PermissionDenied("This page is for local authority staff")
         return view(request, *args, **kwargs)
 

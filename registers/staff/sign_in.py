@@ -48,10 +48,13 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
 
 
 def attempted_account(request: HttpRequest, credentials: dict | None) -> str:
-    """The account name axes counts failures against: the email, in one case and spacing."""
-    if credentials and credentials.get("username"):
-        return credentials["username"].strip().lower()
-    return request.POST.get("email", "").strip().lower()
+    """The account name axes counts failures against: the email, in one case and spacing.
+
+    Every caller names it `email` (the staff user's USERNAME_FIELD): the sign-in form, the
+    `authenticate` call below, and axes itself when a sign-in succeeds and it clears the count.
+    """
+    email = (credentials or {}).get(StaffUser.USERNAME_FIELD) or request.POST.get("email", "")
+    return email.strip().lower()
 
 
 def lockout_response(request: HttpRequest, original_response, credentials) -> HttpResponse:
@@ -70,7 +73,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = authenticate(
             request,
-            username=form.cleaned_data["email"].lower(),
+            email=form.cleaned_data["email"].lower(),
             password=form.cleaned_data["password"],
         )
         if getattr(request, "axes_locked_out", False):

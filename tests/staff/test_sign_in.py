@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from axes.models import AccessAttempt
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -221,3 +222,28 @@ def test_sign_out_needs_a_post_with_a_csrf_token(officer):
     assert password_step_response.status_code == 200
     assert client.get(reverse("staff:sign-out")).status_code == 405
     assert client.post(reverse("staff:sign-out")).status_code == 403
+
+
+def test_a_full_sign_in_clears_earlier_failures(officer):
+    for _ in range(4):
+        password_step(Client(), officer.email, "guess")
+    signed_in = Client()
+    password_step(signed_in, officer.email)
+    assert signed_in.post(CODE, {"code": current_code()})["Location"] == REGISTER
+
+    # One more typo is the first of a new count, not the fifth of the old one.
+    assert password_step(Client(), officer.email, "guess").status_code == 200
+    assert password_step(Client(), officer.email)["Location"] == CODE
+
+
+def test_failed_sign_ins_are_recorded_against_the_client_behind_the_proxy(officer, settings):
+    settings.CNIS_TRUSTED_PROXY_COUNT = 1
+
+    Client().post(
+        SIGN_IN,
+        {"email": officer.email, "password": "guess"},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.7",
+    )
+
+    assert AccessAttempt.objects.get().ip_address == "198.51.100.7"

@@ -2,11 +2,23 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.urls import reverse
 
 from registers.demo import DEMO_AUTHORITY_NUMBERS, DEMO_CHILDREN_PER_AUTHORITY, demo_seed
-from registers.demo.accounts import DEMO_PASSWORD, DEMO_SIGN_IN_URL
+from registers.demo.accounts import DEMO_PASSWORD
 from registers.errors import ApplicationError
 from registers.models import StaffRole
+from registers.services.links import link_url
+
+
+def demo_code_command() -> str:
+    """`manage.py demo_code` as it works from a plain shell: with DEBUG on (it refuses to run
+    otherwise) and, for the SQLite demo, on the database just seeded."""
+    database = ""
+    if connection.vendor == "sqlite":
+        database = f"DATABASE_URL=sqlite:///{connection.settings_dict['NAME']} "
+    return f"DJANGO_DEBUG=true {database}.venv/bin/python manage.py demo_code"
 
 
 class Command(BaseCommand):
@@ -48,12 +60,11 @@ class Command(BaseCommand):
                 self.stdout.write(f"{name} already has demo data: nothing added")
         officers = [user for user in seed.staff if user.role == StaffRole.OFFICER]
         self.stdout.write("")
-        self.stdout.write(f"Sign in at {DEMO_SIGN_IN_URL}")
+        # On the demo's own address, which `make run` sets from the host and port it serves.
+        self.stdout.write(f"Sign in at {link_url(path=reverse('staff:sign-in'))}")
         for officer in officers:
             self.stdout.write(f"  {officer.authority.name} officer: {officer.email}")
         self.stdout.write("  (managers are manager@…, LA admins admin@…, at the same domains;")
         self.stdout.write("  the national analyst is analyst@national.example.org)")
         self.stdout.write(f"Password: {DEMO_PASSWORD}")
-        self.stdout.write(
-            "Get the security code with: make code   (or .venv/bin/python manage.py demo_code)"
-        )
+        self.stdout.write(f"Get the security code with: make code   (or {demo_code_command()})")

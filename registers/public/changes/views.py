@@ -20,7 +20,7 @@ from registers.public.answers import AnswersExpired, JourneyAnswers, answers_exp
 from registers.public.authority import with_authority
 from registers.public.changes.forms import DETAILS_FORMS, ChangeKindForm
 from registers.public.forms import ChildIdentityForm, DeclarationForm
-from registers.public.ratelimit import public_post_rate_limited
+from registers.public.ratelimit import public_post_rate_limited, submission_refused
 from registers.rules.codes import Door
 from registers.rules.deadlines import long_date
 from registers.services.changes import change_report_submit
@@ -173,6 +173,8 @@ def report_change_check(request: HttpRequest, authority) -> HttpResponse:
         return instead
     form = DeclarationForm(posted_data(request))
     if request.method == "POST" and form.is_valid():
+        if refused := submission_refused(request):
+            return refused
         try:
             change_report_submit(
                 authority=authority,

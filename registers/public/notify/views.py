@@ -33,7 +33,7 @@ from registers.public.notify.answers import (
 from registers.public.notify.details import notification_data, page_for
 from registers.public.notify.forms import PAGE_FORMS
 from registers.public.notify.summary import NOUNS, check_answer_sections, members
-from registers.public.ratelimit import public_post_rate_limited
+from registers.public.ratelimit import public_post_rate_limited, submission_refused
 from registers.rules.codes import CaseStatus, Door, NotificationSource
 from registers.services.notifications import notification_submit
 
@@ -136,7 +136,7 @@ def notify_page(request: HttpRequest, page: str, *, authority: LocalAuthority) -
             answers[page] = form.answer()
             journey_save(request.session, journey, authority_id=authority.pk)
             if page == routing.DECLARATION:
-                return _submit(request, authority, journey, form)
+                return submission_refused(request) or _submit(request, authority, journey, form)
             if return_to:
                 destination = routing.page_after_change(page, answers, return_to)
                 # Still on the way back: keep saying where to; back there: nothing to carry.

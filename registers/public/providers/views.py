@@ -73,7 +73,9 @@ def _with_open_link(view: View) -> View:
     @wraps(view)
     def wrapped(request: HttpRequest, token: str) -> HttpResponse:
         try:
-            opened = provider_request_for_link(token=token)
+            opened = provider_request_for_link(
+                token=token, actor=Actor.from_request(request, door=Door.PUBLIC)
+            )
         except LinkNotUsable as refusal:
             return _refused(request, token, refusal.reason)
         return view(request, token, opened)

@@ -12,7 +12,7 @@ from registers.errors import ApplicationError
 from registers.forms import posted_data, service_errors_show
 from registers.intake.support import SupportRequestDetails
 from registers.public.authority import with_authority
-from registers.public.ratelimit import public_post_rate_limited
+from registers.public.ratelimit import public_post_rate_limited, submission_refused
 from registers.public.support.forms import SupportRequestForm
 from registers.rules.codes import Door
 from registers.services.changes import support_request_submit
@@ -26,6 +26,8 @@ DONE = "cnis_support_done"
 def support_request(request: HttpRequest, authority) -> HttpResponse:
     form = SupportRequestForm(posted_data(request), initial={"idempotency_key": uuid.uuid4().hex})
     if request.method == "POST" and form.is_valid():
+        if refused := submission_refused(request):
+            return refused
         fields = dict(form.cleaned_data)
         key = fields.pop("idempotency_key")
         try:

@@ -57,6 +57,10 @@ CHANGE_FIELDS = [
 ]
 
 
+def _actor(request: HttpRequest) -> Actor:
+    return Actor.from_request(request, door=Door.PUBLIC)
+
+
 def _refused(request: HttpRequest, error: LinkNotUsable) -> HttpResponse:
     title, status, explanation = REFUSALS[error.reason]
     form = ChildIdentityForm(submit_label="Ask for a new link")
@@ -102,7 +106,7 @@ def _update_answers(saved: dict) -> UpdateAnswers:
 def update_request_start(request: HttpRequest, token: str) -> HttpResponse:
     """What the LA holds now, and whether it is still correct."""
     try:
-        information_request = update_request_for_link(token=token)
+        information_request = update_request_for_link(token=token, actor=_actor(request))
     except LinkNotUsable as error:
         return _refused(request, error)
     answers = _answers_for(request, information_request)
@@ -134,7 +138,7 @@ def update_request_start(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def update_request_changes(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        information_request = update_request_for_link(token=token)
+        information_request = update_request_for_link(token=token, actor=_actor(request))
     except LinkNotUsable as error:
         return _refused(request, error)
     answers = _answers_for(request, information_request)
@@ -170,7 +174,7 @@ def update_request_changes(request: HttpRequest, token: str) -> HttpResponse:
 def update_request_check(request: HttpRequest, token: str) -> HttpResponse:
     """Check your answers, then the declaration; accepting it sends the update."""
     try:
-        information_request = update_request_for_link(token=token)
+        information_request = update_request_for_link(token=token, actor=_actor(request))
     except LinkNotUsable as error:
         done = request.session.get(DONE)
         if error.reason == "used" and done and done["digest"] == link_digest(token):
@@ -188,7 +192,7 @@ def update_request_check(request: HttpRequest, token: str) -> HttpResponse:
             update_request_answer(
                 token=token,
                 answers=_update_answers(saved),
-                actor=Actor.from_request(request, door=Door.PUBLIC),
+                actor=_actor(request),
             )
         except LinkNotUsable as error:
             return _refused(request, error)
@@ -244,7 +248,7 @@ def update_new_link(request: HttpRequest, authority) -> HttpResponse:
             authority=authority,
             reference=form.cleaned_data["reference"],
             date_of_birth=form.cleaned_data["date_of_birth"],
-            actor=Actor.from_request(request, door=Door.PUBLIC),
+            actor=_actor(request),
         )
         return redirect("public:update-new-link-sent")
     return render(
