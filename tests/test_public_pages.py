@@ -1,6 +1,7 @@
 """The public start page, the health check, and the look of an LA (not GOV.UK) service."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,65 @@ def test_the_start_page_names_the_la_of_a_single_la_deployment(client):
     assert '<span class="cnis-header__authority">Devon</span>' in content
     assert "Skip to main content" in content
     assert "govuk-phase-banner" in content
+
+
+def main_content(content: str) -> str:
+    return content[content.index('<main class="govuk-main-wrapper"') : content.index("</main>")]
+
+
+def test_the_start_page_is_named_for_the_task_with_one_start_now_button(client, devon):
+    response = client.get(reverse("public:start"))
+
+    content = response.content.decode()
+    main = main_content(content)
+    assert "<title>Tell Devon your child is not in school – Devon – " in content
+    assert '<h1 class="govuk-heading-xl">Tell Devon your child is not in school</h1>' in main
+    # One button, GOV.UK's start button, and it starts the notification.
+    assert main.count('role="button"') == 1
+    assert "<button" not in main
+    button = re.search(r'<a href="([^"]+)"[^>]*class="govuk-button govuk-button--start"', main)
+    assert button and button.group(1) == reverse("public:notify-start")
+    assert re.search(r"govuk-button--start[^>]*>\s*Start now", main)
+    before_you_start = '<h2 class="govuk-heading-m">Before you start</h2>'
+    assert main.index("Start now") < main.index(before_you_start)
+
+
+def test_the_start_page_says_what_a_parent_needs_and_how_long_it_takes(client, devon):
+    main = main_content(client.get(reverse("public:start")).content.decode())
+
+    before_you_start = main[main.index("Before you start") :]
+    for need in (
+        "your child's name, date of birth and address",
+        "parents and carers",
+        "who educates your child",
+        "tutors, settings or other providers",
+        "about 15 minutes",
+    ):
+        assert need in before_you_start
+
+
+def test_staff_sign_in_is_in_the_footer_not_beside_the_start_button(client, devon):
+    content = client.get(reverse("public:start")).content.decode()
+
+    sign_in = f'href="{reverse("staff:sign-in")}"'
+    assert sign_in not in main_content(content)
+    assert sign_in in content[content.index('<footer class="govuk-footer"') :]
+
+
+def test_what_else_a_parent_may_want_is_a_plain_link(client, devon):
+    main = main_content(client.get(reverse("public:start")).content.decode())
+
+    for name in ("public:report-change", "public:support", "public:update-new-link"):
+        link = re.search(rf'<a [^>]*href="{reverse(name)}"[^>]*>', main)
+        assert link, name
+        assert 'class="govuk-link"' in link.group(0)
+
+
+def test_before_a_parent_chooses_their_la_the_start_page_names_no_la(client, devon, cornwall):
+    main = main_content(client.get(reverse("public:start")).content.decode())
+
+    assert "Tell your local authority your child is not in school" in main
+    assert "Cornwall" in main and "Devon" in main
 
 
 def test_the_health_check_reports_the_database(client):
@@ -74,3 +134,8 @@ def test_the_header_names_the_la_a_parent_chose_in_a_multi_la_deployment(client)
 
     assert '<span class="cnis-header__authority">Local authority</span>' in before
     assert '<span class="cnis-header__authority">Cornwall</span>' in after
+
+
+def test_the_start_page_looks_the_la_up_once(client, devon, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        client.get(reverse("public:start"))

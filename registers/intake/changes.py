@@ -1,10 +1,10 @@
 """A parent's report of a change between update requests: what it says and its one check.
 
 Only the answers that belong to the kind of change are kept. Dates may be up to a year ahead
-(a move being planned).
+(a move being planned). An email address, if the parent gives one, is where the receipt goes.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from registers.errors import ApplicationError
@@ -16,11 +16,13 @@ from registers.rules.identifiers import reference_normalise
 from registers.validation import (
     ADDRESS_LINE_1,
     ADDRESS_LINE_2,
+    EMAIL,
     TOWN,
     DateQuestion,
     Invalid,
     Text,
     answers_clean,
+    email_clean,
     max_length,
     postcode_clean,
 )
@@ -52,6 +54,7 @@ SCHOOL_NAME = Text(
 DETAILS = Text(
     "What has changed?", 2000, required="Enter what has changed", length_label="What has changed"
 )
+RECEIPT_EMAIL = replace(EMAIL, label="What is your email address? (optional)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,6 +71,7 @@ class ChangeReport:
     school_name: str = ""
     school_from: date | None = None
     details: str = ""
+    email: str = ""
 
 
 def change_date_clean(question: DateQuestion, value: date | None, *, today: date) -> date:
@@ -112,6 +116,7 @@ def change_report_validate(*, report: ChangeReport, today: date) -> ChangeReport
         {
             "reference": REFERENCE.clean,
             "date_of_birth": lambda value: child_date_of_birth_clean(value, today=today),
+            "email": lambda value: email_clean(value, RECEIPT_EMAIL),
             **(checks or {}),
         },
     )

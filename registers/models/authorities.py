@@ -32,6 +32,15 @@ class LocalAuthority(models.Model):
     regime = models.CharField(max_length=20, choices=Regime.choices, default=Regime.EHE_2019)
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=30, blank=True)
+    contact_address = models.TextField(blank=True, help_text="The postal address, a line each.")
+
+    # The pages every page's footer links to, in the LA's own words. Blank shows the default,
+    # written from the LA's settings and what the service does (registers.selectors.information).
+    # Plain text: pages show each line as a paragraph, escaped, never as HTML.
+    privacy_notice = models.TextField(blank=True)
+    accessibility_statement = models.TextField(blank=True)
+    cookies_text = models.TextField("cookies page text", blank=True)
+    contact_text = models.TextField("contact page text", blank=True)
 
     # s.436D: a parent tells the LA within this many days of the child becoming eligible.
     registration_period_days = models.PositiveSmallIntegerField(default=15)

@@ -27,11 +27,30 @@ View = Callable[..., HttpResponse]
 
 
 def chosen_authority(request: HttpRequest) -> LocalAuthority | None:
-    hosted = list(hosted_authorities())
-    if len(hosted) == 1:
-        return hosted[0]
-    chosen = request.session.get(CHOSEN)
-    return next((authority for authority in hosted if authority.pk == chosen), None)
+    """The parent's LA: the only one a single-LA deployment hosts, or the one they chose; None
+    until they have chosen. Asked by the view and again by the page's layout, so it is looked up
+    once a request."""
+    if not hasattr(request, "_cnis_chosen_authority"):
+        hosted = list(hosted_authorities())
+        chosen = hosted[0].pk if len(hosted) == 1 else request.session.get(CHOSEN)
+        request._cnis_chosen_authority = next(
+            (authority for authority in hosted if authority.pk == chosen), None
+        )
+    return request._cnis_chosen_authority
+
+
+def page_authority(request: HttpRequest) -> LocalAuthority | None:
+    """Whose service a page is: the signed-in officer's LA, else the parent's."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return user.authority
+    return chosen_authority(request)
+
+
+def authority_choice_redirect(request: HttpRequest) -> HttpResponse:
+    """Ask which LA first, then come back to this page."""
+    query = urlencode({"next": request.get_full_path()})
+    return redirect(f"{reverse('public:choose-authority')}?{query}")
 
 
 def with_authority(view: View) -> View:
@@ -41,8 +60,7 @@ def with_authority(view: View) -> View:
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         authority = chosen_authority(request)
         if authority is None:
-            query = urlencode({"next": request.get_full_path()})
-            return redirect(f"{reverse('public:choose-authority')}?{query}")
+            return authority_choice_redirect(request)
         return view(request, *args, authority=authority, **kwargs)
 
     return wrapped

@@ -1,8 +1,10 @@
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
-from registers.public import authority, views
+from registers.public import authority, information, views
 
 app_name = "public"
+
+register_converter(information.InformationPageConverter, "information_page")
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -12,4 +14,5 @@ urlpatterns = [
     path("change/", include("registers.public.changes.urls")),
     path("support/", include("registers.public.support.urls")),
     path("provider/", include("registers.public.providers.urls")),
+    path("<information_page:page>/", information.information_page, name="information"),
 ]

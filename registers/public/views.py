@@ -4,11 +4,22 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from registers.public.authority import chosen_authority
 from registers.selectors.authorities import hosted_authorities
 
 
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/start.html", {"authorities": hosted_authorities()})
+    """The GOV.UK start page, named for the parent's LA once it is known."""
+    authority = chosen_authority(request)
+    return render(
+        request,
+        "public/start.html",
+        {
+            "authority": authority,
+            "la_name": authority.name if authority else "your local authority",
+            "authorities": hosted_authorities(),
+        },
+    )
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -1,9 +1,10 @@
 """What parents tell the LA between update requests: a change of circumstances, or a request
 for support (Education Act 1996 s.436G).
 
-Each becomes a notification and a task for an officer; nothing on the register changes until an
-officer has reviewed it. A change report is matched to a register entry only when both the
-reference and the child's date of birth match, and the parent is never told whether they did.
+Each becomes a notification with a reference of its own and a task for an officer; nothing on
+the register changes until an officer has reviewed it. A change report is matched to a register
+entry only when both the reference and the child's date of birth match, and the parent is never
+told whether they did: not on the page, not in the receipt emailed to them.
 """
 
 from dataclasses import asdict
@@ -20,6 +21,7 @@ from registers.models import AuditEvent, LocalAuthority, Notification, Task
 from registers.rules.codes import NotificationKind, NotificationSource
 from registers.rules.deadlines import REVIEW_PERIOD_DAYS, days_beginning_with
 from registers.selectors.update_requests import register_entry_for_reference
+from registers.services.receipts import receipt_send
 from registers.services.references import reference_new
 
 
@@ -48,8 +50,9 @@ def change_report_submit(
     """Save a parent's report of a change as a notification with a review task.
 
     Linked to the child and entry when the reference and date of birth both match an entry of
-    this LA; otherwise saved unlinked for an officer to match by hand. The same submission
-    sent twice gives one notification.
+    this LA; otherwise saved unlinked for an officer to match by hand. Either way it has its own
+    reference, emailed to the parent if they gave an address. The same submission sent twice
+    gives one notification.
     """
     report = change_report_validate(report=report, today=timezone.localdate())
     if existing := _existing(authority=authority, idempotency_key=idempotency_key):
@@ -64,7 +67,7 @@ def change_report_submit(
                 kind=NotificationKind.CHANGE_OF_CIRCUMSTANCES,
                 source=NotificationSource.PARENT,
                 idempotency_key=idempotency_key,
-                reference=report.reference[:12],
+                reference=reference_new(),
                 payload=_payload(report) | {"matched": entry is not None},
                 received_at=timezone.now(),
                 child=entry.child if entry else None,
@@ -95,6 +98,19 @@ def change_report_submit(
         object_id=notification.pk,
         categories=["address", "education"],
         children=[entry.child_id] if entry else [],
+    )
+    receipt_send(
+        notification=notification,
+        to=report.email,
+        actor=actor,
+        received="report of a change",
+        thanks=f"Thank you for telling {authority.name} about a change.",
+        # The same words whether or not the report matched a child.
+        next_steps=[
+            "If the reference and date of birth you gave match a child on our register, an "
+            "officer will review what you told us. If we need to know more, we will contact you.",
+            "Nothing on the register changes until an officer has reviewed it.",
+        ],
     )
     return notification
 
@@ -147,5 +163,13 @@ def support_request_submit(
         object_type="notification",
         object_id=notification.pk,
         categories=["identity", "family"],
+    )
+    receipt_send(
+        notification=notification,
+        to=details.email,
+        actor=actor,
+        received="request for support",
+        thanks=f"Thank you for asking {authority.name} for support.",
+        next_steps=["An officer will contact you about the support you asked for."],
     )
     return notification

@@ -37,7 +37,6 @@ from registers.models import (
 from registers.rules.codes import (
     AddressKind,
     CaseStatus,
-    Door,
     NotificationKind,
     NotificationSource,
     PreviousSchoolType,
@@ -47,12 +46,7 @@ from registers.rules.family import has_parental_responsibility
 from registers.selectors.duplicates import possible_duplicates
 from registers.selectors.known_providers import providers_known
 from registers.services.cases import register_entry_open
-from registers.services.outbox import email_enqueue
-
-# The confirmation email is a receipt for the parent who told the LA, online or through an LA
-# system's API. A register imported with its history, or generated for a demo, must never
-# email the families in it.
-RECEIPT_DOORS = frozenset({Door.PUBLIC, Door.API})
+from registers.services.receipts import receipt_send
 
 
 def _address(details: AddressDetails) -> Address:
@@ -78,11 +72,10 @@ def _needs_consent(details: NotificationDetails) -> bool:
     return details.school.still_on_roll and details.school.special_school == "yes"
 
 
-def _confirmation_email(
-    *, authority: LocalAuthority, details: NotificationDetails, reference: str, consent: bool
-) -> tuple[str, str]:
-    """Subject and body: the reference and what happens next, and no personal data beyond the
-    child's first name (an email can be read by anyone with the inbox)."""
+def _next_steps(
+    *, authority: LocalAuthority, details: NotificationDetails, consent: bool
+) -> list[str]:
+    """What the receipt says happens next; of the child, only their first name."""
     first_name = details.child.first_name
     if consent:
         next_steps = f"{authority.name} will contact you about what happens next."
@@ -92,15 +85,10 @@ def _confirmation_email(
             f"consider where {first_name} lives. They may contact you to ask for more "
             "information or to offer a visit."
         )
-    body = "\n\n".join(
-        [
-            f"Thank you for telling {authority.name} that {first_name} is not in school.",
-            f"Your reference is {reference}. Please quote it if you contact us.",
-            f"What happens next\n\n{next_steps}",
-            "You will be asked to confirm or update this information from time to time.",
-        ]
-    )
-    return f"{authority.name}: we have received your notification", body
+    return [
+        next_steps,
+        "You will be asked to confirm or update this information from time to time.",
+    ]
 
 
 def _tasks(
@@ -364,17 +352,17 @@ def _record(
         categories=["identity", "address", "family", "education", "special_educational_needs"],
         children=[child.pk],
     )
-    first_email = details.parents[0].email
-    if first_email and source == NotificationSource.PARENT and actor.door in RECEIPT_DOORS:
-        subject, body = _confirmation_email(
-            authority=authority, details=details, reference=entry.reference, consent=consent
-        )
-        email_enqueue(
-            to=first_email,
-            subject=subject,
-            body=body,
-            dedupe_key=f"notification-confirmation-{notification.pk}",
-        )
+    receipt_send(
+        notification=notification,
+        to=details.parents[0].email,
+        actor=actor,
+        received="notification",
+        thanks=(
+            f"Thank you for telling {authority.name} that {details.child.first_name} is not "
+            "in school."
+        ),
+        next_steps=_next_steps(authority=authority, details=details, consent=consent),
+    )
     return notification
 
 

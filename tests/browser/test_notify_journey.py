@@ -148,7 +148,7 @@ def test_a_parent_notifies_a_child_with_two_parents_and_two_providers(
     page = parent_page
     page.goto(live_server.url + "/")
     accessible(page)
-    page.get_by_role("button", name="Tell us your child is not in school").click()
+    page.get_by_role("button", name="Start now").click()
 
     answer(page, "What is your child's name?")
     expect(page).to_have_title(

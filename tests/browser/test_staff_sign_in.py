@@ -34,7 +34,8 @@ def test_officer_signs_in_with_both_factors_and_reads_a_record(page: Page, live_
     page.goto(live_server.url + "/")
     assert_accessible(page)
 
-    page.get_by_role("button", name="Sign in").click()
+    # Staff sign in from the footer; the start page's one button is for parents.
+    page.get_by_role("contentinfo").get_by_role("link", name="Staff sign in").click()
     expect(page.get_by_role("heading", name="Sign in", level=1)).to_be_visible()
     assert_accessible(page)
 

@@ -174,8 +174,18 @@ def test_a_parent_reports_a_move_end_to_end(page: Page, live_server, entry):
     moved = timezone.localdate() - timedelta(days=3)
     fill_date(page, "Date you moved, or will move", moved)
     page.get_by_role("button", name="Continue").click()
+    expect(heading(page, "What is your email address? (optional)")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("What is your email address? (optional)").fill("robin.example")
+    page.get_by_role("button", name="Continue").click()
+    expect_error(page, "Enter an email address in the correct format, like name@example.com")
+
+    page.get_by_label("What is your email address? (optional)").fill("robin@family.example")
+    page.get_by_role("button", name="Continue").click()
     expect(heading(page, "Check your answers before reporting the change")).to_be_visible()
     expect(page.get_by_text("4 Quay Lane")).to_be_visible()
+    expect(page.get_by_text("robin@family.example")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Accept and send").click()
@@ -188,6 +198,8 @@ def test_a_parent_reports_a_move_end_to_end(page: Page, live_server, entry):
     notification = Notification.objects.get()
     assert notification.entry == entry
     assert notification.payload["postcode"] == "EX3 0JB"
+    expect(page.get_by_text(f"Your reference is {notification.reference}")).to_be_visible()
+    expect(page.get_by_text("We have sent you a confirmation email")).to_be_visible()
 
 
 def test_a_parent_asks_for_support(page: Page, live_server, devon):

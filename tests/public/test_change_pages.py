@@ -12,6 +12,7 @@ from django.urls import reverse
 from registers.models import ChildAddress, Notification, Task
 from registers.rules.codes import NotificationKind
 from tests.factories import child_with_record
+from tests.receipts import confirmed_with_one_receipt
 
 pytestmark = pytest.mark.django_db
 
@@ -63,10 +64,11 @@ MOVE = {
 } | dated("moving_on", date(2026, 11, 1))
 
 
-def report_move(client, reference="HXK4-7QWT", born=date(2015, 4, 9), move=MOVE):
+def report_move(client, reference="HXK4-7QWT", born=date(2015, 4, 9), move=MOVE, email=""):
     identify(client, reference, born)
     client.post(reverse("public:report-change-kind"), {"kind": "moving_in_area"})
     client.post(reverse("public:report-change-details"), move)
+    client.post(reverse("public:report-change-email"), {"email": email})
     return client.post(reverse("public:report-change-check"), follow=True)
 
 
@@ -81,9 +83,11 @@ def test_a_move_is_reported_and_linked_for_review(client, entry):
     kind = client.post(reverse("public:report-change-kind"), {"kind": "moving_in_area"})
     assert kind.url == reverse("public:report-change-details")
     details = client.post(reverse("public:report-change-details"), MOVE)
-    assert details.url == reverse("public:report-change-check")
+    assert details.url == reverse("public:report-change-email")
+    email = client.post(details.url, {"email": ""})
+    assert email.url == reverse("public:report-change-check")
 
-    check = text(client.get(details.url))
+    check = text(client.get(email.url))
     assert "Check your answers before reporting the change" in check
     for answer in ("HXK4-7QWT", "9 April 2015", "4 Quay Lane", "EX3 0JB", "1 November 2026"):
         assert answer in check
@@ -110,13 +114,58 @@ def test_the_confirmation_never_reveals_whether_a_reference_exists(
     other_browser = client.__class__()
     unmatched = report_move(other_browser, reference="AAAA-AAAA")
 
-    assert matched.redirect_chain == unmatched.redirect_chain
-    assert without_csrf_and_nonce(text(matched)) == without_csrf_and_nonce(text(unmatched))
-    assert "If the reference and date of birth match a child on our register" in text(matched)
     linked, unlinked = Notification.objects.order_by("id")
+    assert matched.redirect_chain == unmatched.redirect_chain
+    # Each report has its own reference; apart from it, the pages are the same.
+    assert without_csrf_and_nonce(text(matched)).replace(
+        linked.reference, "REFERENCE"
+    ) == without_csrf_and_nonce(text(unmatched)).replace(unlinked.reference, "REFERENCE")
+    assert "If the reference and date of birth match a child on our register" in text(matched)
     assert linked.entry == entry
     assert unlinked.entry is None
     assert Task.objects.filter(notification=unlinked).exists()
+
+
+def test_the_confirmation_shows_the_reports_own_reference(client, entry):
+    done = text(report_move(client))
+
+    notification = Notification.objects.get()
+    assert notification.reference != entry.reference
+    assert f"Your reference is {notification.reference}" in done
+    assert "We have sent you a confirmation email" not in done
+
+
+def test_a_parent_who_gives_an_email_is_sent_a_receipt_once(client, entry, settings):
+    settings.CNIS_OUTBOX_DELIVER_ON_COMMIT = False
+    done = text(report_move(client, email="robin@family.example"))
+    # The back button, then "Accept and send" again.
+    client.post(reverse("public:report-change-check"))
+
+    confirmed_with_one_receipt(done, to="robin@family.example")
+
+
+def test_the_email_is_on_check_answers_with_a_change_link(client, entry):
+    identify(client)
+    client.post(reverse("public:report-change-kind"), {"kind": "moving_in_area"})
+    client.post(reverse("public:report-change-details"), MOVE)
+    client.post(reverse("public:report-change-email"), {"email": "robin@family.example"})
+
+    check = text(client.get(reverse("public:report-change-check")))
+
+    assert "robin@family.example" in check
+    assert f'href="{reverse("public:report-change-email")}#id_email"' in check
+
+
+def test_a_badly_written_email_is_an_error(client, entry):
+    identify(client)
+    client.post(reverse("public:report-change-kind"), {"kind": "moving_in_area"})
+    client.post(reverse("public:report-change-details"), MOVE)
+
+    response = client.post(reverse("public:report-change-email"), {"email": "robin.example"})
+
+    assert response.status_code == 200
+    assert "There is a problem" in text(response)
+    assert "Enter an email address in the correct format" in text(response)
 
 
 def test_typed_text_is_shown_escaped(client, entry):

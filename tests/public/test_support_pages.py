@@ -6,8 +6,9 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from registers.models import Notification, Task
+from registers.models import Notification, OutboxMessage, Task
 from registers.rules.codes import NotificationKind
+from tests.receipts import confirmed_with_one_receipt
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,26 @@ def test_a_support_request_is_sent_and_confirmed_with_a_reference(client, devon)
     # The same form sent again (double click): still one request.
     client.post(reverse("public:support"), posted)
     assert Notification.objects.count() == 1
+
+
+def test_a_parent_who_gives_an_email_is_sent_a_receipt_once(client, devon, settings):
+    settings.CNIS_OUTBOX_DELIVER_ON_COMMIT = False
+    posted = answers(client)
+
+    done = text(client.post(reverse("public:support"), posted, follow=True))
+    client.post(reverse("public:support"), posted)
+
+    confirmed_with_one_receipt(done, to="morwenna@family.example")
+
+
+def test_a_parent_who_gives_only_a_phone_number_is_not_told_of_an_email(client, devon):
+    posted = answers(client, email="", phone="01632 960001")
+
+    done = text(client.post(reverse("public:support"), posted, follow=True))
+
+    assert "Request sent" in done
+    assert "We have sent you a confirmation email" not in done
+    assert not OutboxMessage.objects.exists()
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,19 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core import mail
 
+from registers.actors import Actor
 from registers.errors import ApplicationError
 from registers.intake.changes import ChangeKind, ChangeReport
 from registers.intake.support import NO_CONTACT, SupportRequestDetails
-from registers.models import AuditEvent, ChildAddress, Notification, Task
-from registers.rules.codes import CaseStatus, NotificationKind, NotificationSource
+from registers.models import AuditEvent, ChildAddress, Notification, OutboxMessage, Task
+from registers.rules.codes import CaseStatus, Door, NotificationKind, NotificationSource
 from registers.services.changes import change_report_submit, support_request_submit
+from registers.services.outbox import outbox_sweep
+from registers.services.references import REFERENCE_ALPHABET
 from tests.factories import child_with_record, public_actor
+from tests.receipts import receipt_delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +62,9 @@ def test_a_matching_report_is_linked_to_the_child_for_review(devon, entry):
     assert notification.kind == NotificationKind.CHANGE_OF_CIRCUMSTANCES
     assert notification.source == NotificationSource.PARENT
     assert (notification.child, notification.entry) == (entry.child, entry)
-    assert notification.reference == "HXK4-7QWT"
+    # The report has a reference of its own; the one the parent gave is kept with the answers.
+    assert notification.reference != "HXK4-7QWT"
+    assert notification.payload["reference"] == "HXK4-7QWT"
     assert notification.payload["postcode"] == "EX3 0JB"
     assert notification.payload["moving_on"] == "2026-11-01"
     assert notification.payload["matched"] is True
@@ -201,3 +208,136 @@ def test_a_support_request_needs_a_way_to_reply(devon):
         )
     assert refused.value.errors == {"email": [NO_CONTACT]}
     assert not Notification.objects.exists()
+
+
+# Receipts -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sweep_delivers(settings):
+    # Production shape: nothing goes when the transaction commits; the outbox sweep sends it.
+    settings.CNIS_OUTBOX_DELIVER_ON_COMMIT = False
+
+
+def send_report(authority, *, key="change-1", actor=None, **overrides) -> Notification:
+    """A report of a move by a parent who gave an email address."""
+    return change_report_submit(
+        authority=authority,
+        report=move(**({"email": "robin@family.example"} | overrides)),
+        idempotency_key=key,
+        actor=actor or public_actor(),
+    )
+
+
+def send_support(authority, *, actor=None, **overrides) -> Notification:
+    return support_request_submit(
+        authority=authority,
+        details=support(**overrides),
+        idempotency_key="support-1",
+        actor=actor or public_actor(),
+    )
+
+
+def is_a_reference(text: str) -> bool:
+    return len(text) == 9 and set(text.replace("-", "", 1)) <= set(REFERENCE_ALPHABET)
+
+
+def test_a_change_report_gets_its_own_reference_and_a_receipt_email(devon, entry, sweep_delivers):
+    notification = send_report(devon)
+
+    assert is_a_reference(notification.reference)
+    assert notification.reference != entry.reference
+    sent = receipt_delivered(reference=notification.reference, to="robin@family.example")
+    assert sent.subject == "Devon: we have received your report of a change"
+    body = sent.body
+    assert "Thank you for telling Devon about a change." in body
+    # Nothing the parent typed comes back in an email anyone with the inbox can read.
+    for personal in ("Quay Lane", "EX3", "Topsham", "HXK4-7QWT", "2015"):
+        assert personal not in body
+
+
+def test_the_receipt_never_says_whether_the_report_matched_a_child(devon, entry, sweep_delivers):
+    matched = send_report(devon)
+    unmatched = send_report(devon, key="change-2", reference="AAAA-AAAA")
+
+    assert outbox_sweep() == 2
+    matched_body, unmatched_body = (
+        next(sent.body for sent in mail.outbox if notification.reference in sent.body)
+        for notification in (matched, unmatched)
+    )
+    assert matched_body.replace(matched.reference, "REF") == unmatched_body.replace(
+        unmatched.reference, "REF"
+    )
+
+
+def test_the_same_change_report_twice_has_one_reference_and_one_email(
+    devon, entry, sweep_delivers
+):
+    first, second = send_report(devon), send_report(devon)
+
+    assert first.reference == second.reference
+    assert OutboxMessage.objects.count() == 1
+    receipt_delivered(reference=first.reference, to="robin@family.example")
+
+
+def test_a_change_report_without_an_email_sends_none(devon, entry):
+    send_report(devon, email="")
+
+    assert Notification.objects.count() == 1
+    assert not OutboxMessage.objects.exists()
+
+
+def test_an_email_given_with_a_change_report_is_checked(devon, entry):
+    with pytest.raises(ApplicationError) as refused:
+        send_report(devon, email="not-an-email")
+    assert refused.value.errors == {
+        "email": ["Enter an email address in the correct format, like name@example.com"]
+    }
+    assert not Notification.objects.exists()
+
+
+def test_a_support_request_gets_a_receipt_email_with_its_reference(devon, sweep_delivers):
+    notification = send_support(devon)
+
+    assert is_a_reference(notification.reference)
+    sent = receipt_delivered(reference=notification.reference, to="morwenna@family.example")
+    assert sent.subject == "Devon: we have received your request for support"
+    body = sent.body
+    assert "Thank you for asking Devon for support." in body
+    for personal in ("Morwenna", "Jory", "Pascoe", "GCSE"):
+        assert personal not in body
+
+
+def test_the_same_support_request_twice_has_one_reference_and_one_email(devon, sweep_delivers):
+    first, second = send_support(devon), send_support(devon)
+
+    assert first.reference == second.reference
+    assert OutboxMessage.objects.count() == 1
+    receipt_delivered(reference=first.reference, to="morwenna@family.example")
+
+
+def test_a_receipt_says_how_to_contact_the_la(devon, sweep_delivers):
+    devon.contact_email = "cnis@devon.example"
+    devon.contact_phone = "01392 000000"
+    devon.save()
+
+    notification = send_support(devon)
+
+    body = receipt_delivered(reference=notification.reference, to="morwenna@family.example").body
+    assert "Contact Devon\nEmail: cnis@devon.example\nTelephone: 01392 000000" in body
+
+
+def test_a_support_request_with_only_a_phone_number_sends_no_email(devon):
+    send_support(devon, email="", phone="01632 960001")
+
+    assert Notification.objects.count() == 1
+    assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.parametrize("door", [Door.IMPORT, Door.COMMAND], ids=["imported", "demo data"])
+def test_only_a_parent_who_asked_themselves_gets_a_receipt(devon, entry, door):
+    send_report(devon, actor=Actor(door=door))
+    send_support(devon, actor=Actor(door=door))
+
+    assert Notification.objects.count() == 2
+    assert not OutboxMessage.objects.exists()

@@ -6,6 +6,7 @@ from django.urls import get_resolver, reverse
 from django.urls.converters import IntConverter, UUIDConverter
 
 from registers.models import StaffRole
+from registers.public.information import InformationPageConverter
 from tests.conftest import sign_in_fully
 from tests.factories import STAFF_PASSWORD, StaffUserFactory
 from tests.staff.test_isolation import _patterns
@@ -23,7 +24,11 @@ def _is_public(name: str) -> bool:
 
 
 def _sample_kwargs(pattern) -> dict[str, object]:
-    samples = {UUIDConverter: "00000000-0000-4000-8000-000000000000", IntConverter: 1}
+    samples = {
+        UUIDConverter: "00000000-0000-4000-8000-000000000000",
+        IntConverter: 1,
+        InformationPageConverter: "privacy",
+    }
     return {
         kwarg: samples.get(type(converter), "sample")
         for kwarg, converter in pattern.pattern.converters.items()

@@ -8,6 +8,7 @@ from registers.forms import (
     DateField,
     GovukForm,
     PrefixedAddressFields,
+    email_field,
     form_check,
     radios,
     section,
@@ -20,6 +21,7 @@ from registers.intake.changes import (
     KIND_MESSAGE,
     MOVED_ON,
     MOVING_ON,
+    RECEIPT_EMAIL,
     SCHOOL_FROM,
     SCHOOL_NAME,
     ChangeKind,
@@ -108,3 +110,21 @@ DETAILS_FORMS = {
     ChangeKind.RETURNING_TO_SCHOOL: ReturningToSchoolForm,
     ChangeKind.OTHER: OtherChangeForm,
 }
+
+
+class ReceiptEmailForm(GovukForm):
+    """Where to send the receipt with the report's reference: optional, as a parent may have
+    no email address."""
+
+    title = RECEIPT_EMAIL.label
+
+    email = email_field(
+        RECEIPT_EMAIL,
+        help_text=(
+            "We will email you the reference for this report. We may also use it to contact "
+            "you about the change. Leave it blank if you do not want an email."
+        ),
+    )
+
+    def layout_items(self) -> list:
+        return [Field.text("email", field_width=20, label_size=Size.LARGE, label_tag="h1")]

@@ -18,7 +18,7 @@ from registers.forms import posted_data
 from registers.intake.changes import ChangeKind, ChangeReport
 from registers.public.answers import AnswersExpired, JourneyAnswers, answers_expired_page
 from registers.public.authority import with_authority
-from registers.public.changes.forms import DETAILS_FORMS, ChangeKindForm
+from registers.public.changes.forms import DETAILS_FORMS, ChangeKindForm, ReceiptEmailForm
 from registers.public.forms import ChildIdentityForm, DeclarationForm
 from registers.public.ratelimit import public_post_rate_limited, submission_refused
 from registers.rules.codes import Door
@@ -65,6 +65,7 @@ def _report(saved: dict, details: dict) -> ChangeReport:
         reference=saved["reference"],
         date_of_birth=date.fromisoformat(saved["date_of_birth"]),
         kind=ChangeKind(saved["kind"]),
+        email=saved.get("email", ""),
         **_loaded(details),
     )
 
@@ -148,7 +149,7 @@ def report_change_details(request: HttpRequest, authority) -> HttpResponse:
     form = form_class(posted_data(request), initial=_loaded(saved.get("details", {})))
     if request.method == "POST" and form.is_valid():
         _answers(request).save(saved | {"details": _stored(form.cleaned_data)})
-        return redirect("public:report-change-check")
+        return redirect("public:report-change-email")
     return render(
         request,
         "public/updates/form_page.html",
@@ -156,6 +157,28 @@ def report_change_details(request: HttpRequest, authority) -> HttpResponse:
             "form": form,
             "heading": form_class.heading,
             "back_url": reverse("public:report-change-kind"),
+        },
+    )
+
+
+@public_post_rate_limited
+@require_http_methods(["GET", "POST"])
+@with_authority
+def report_change_email(request: HttpRequest, authority) -> HttpResponse:
+    saved, instead = _saved_or_response(request, "reference", "kind", "details")
+    if instead:
+        return instead
+    form = ReceiptEmailForm(posted_data(request), initial={"email": saved.get("email", "")})
+    if request.method == "POST" and form.is_valid():
+        _answers(request).save(saved | {"email": form.cleaned_data["email"]})
+        return redirect("public:report-change-check")
+    return render(
+        request,
+        "public/question.html",
+        {
+            "form": form,
+            "title": ReceiptEmailForm.title,
+            "back_url": reverse("public:report-change-details"),
         },
     )
 
@@ -176,7 +199,7 @@ def report_change_check(request: HttpRequest, authority) -> HttpResponse:
         if refused := submission_refused(request):
             return refused
         try:
-            change_report_submit(
+            notification = change_report_submit(
                 authority=authority,
                 report=_report(saved, saved["details"]),
                 idempotency_key=f"change-{saved['idempotency_key']}",
@@ -185,10 +208,14 @@ def report_change_check(request: HttpRequest, authority) -> HttpResponse:
         except ApplicationError:
             return redirect("public:report-change-details")
         _answers(request).clear()
-        request.session[DONE] = True
+        request.session[DONE] = {
+            "reference": notification.reference,
+            "email_given": bool(saved.get("email")),
+        }
         return redirect("public:report-change-done")
     details = _loaded(saved["details"])
     details_url = reverse("public:report-change-details")
+    email_url = reverse("public:report-change-email")
     rows = [
         {
             "key": "Your reference",
@@ -214,15 +241,23 @@ def report_change_check(request: HttpRequest, authority) -> HttpResponse:
         for name, label in DETAIL_LABELS.items()
         if details.get(name)
     ]
+    rows.append(
+        {
+            "key": "Your email address",
+            "value": saved.get("email") or "Not given",
+            "href": f"{email_url}#id_email",
+        }
+    )
     return render(
         request,
         "public/changes/check.html",
-        {"form": form, "rows": rows, "back_url": details_url},
+        {"form": form, "rows": rows, "back_url": email_url},
     )
 
 
 @require_GET
 def report_change_done(request: HttpRequest) -> HttpResponse:
-    if not request.session.get(DONE):
+    done = request.session.get(DONE)
+    if not isinstance(done, dict):
         return redirect("public:start")
-    return render(request, "public/changes/done.html")
+    return render(request, "public/changes/done.html", {"done": done})

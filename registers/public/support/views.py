@@ -40,7 +40,10 @@ def support_request(request: HttpRequest, authority) -> HttpResponse:
         except ApplicationError as error:
             service_errors_show(form, error)
         else:
-            request.session[DONE] = notification.reference
+            request.session[DONE] = {
+                "reference": notification.reference,
+                "email_given": bool(fields["email"]),
+            }
             return redirect("public:support-done")
     return render(
         request,
@@ -60,7 +63,7 @@ def support_request(request: HttpRequest, authority) -> HttpResponse:
 
 @require_GET
 def support_request_done(request: HttpRequest) -> HttpResponse:
-    reference = request.session.get(DONE)
-    if not reference:
+    done = request.session.get(DONE)
+    if not isinstance(done, dict):
         return redirect("public:start")
-    return render(request, "public/support/done.html", {"reference": reference})
+    return render(request, "public/support/done.html", {"done": done})
