@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import socket
 import time
 
 import pytest
@@ -49,6 +50,18 @@ def _flush_past_the_audit_guard():
 def postgres_only() -> None:
     if connection.vendor != "postgresql":
         skip_or_fail("needs PostgreSQL: set DATABASE_URL=postgres://... to run it")
+
+
+@pytest.fixture
+def mail_server_down(settings):
+    """Email goes by SMTP to a port on this machine where nothing listens: a real refusal,
+    which a test ends by setting EMAIL_BACKEND back."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+    return settings
 
 
 @pytest.fixture
