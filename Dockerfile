@@ -28,7 +28,7 @@ COPY docker/ docker/
 # fixtures that the installed package does not carry.
 RUN pip install --no-cache-dir . \
     && rm -rf build *.egg-info \
-    && chmod 0755 docker/entrypoint.sh
+    && chmod 0755 docker/migrate.sh
 
 # Static files are collected into the image (whitenoise serves them). DEBUG off demands these
 # three variables; the values here are throwaway and exist only for this one command.

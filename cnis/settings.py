@@ -98,6 +98,10 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60
 # A restarted PostgreSQL must not cost the next request a 500.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The role web, worker and beat connect as, on the same database: it owns nothing and may only
+# add and read audit rows. The role of DATABASE_URL that runs migrations makes it with
+# `manage.py app_database_role` (docs/deploying.md); the app itself never reads this.
+CNIS_APP_DATABASE_URL = env.str("APP_DATABASE_URL", default="")
 
 AUTH_USER_MODEL = "registers.StaffUser"
 AUTHENTICATION_BACKENDS = [

@@ -10,6 +10,7 @@ The legal rules themselves (compulsory school age, periods) live in registers.ru
 module turns them into what a person is told.
 """
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -56,28 +57,50 @@ def too_long(label: str, limit: int) -> str:
 # Text -------------------------------------------------------------------------------------------
 
 
+# Line breaks, tabs and the other control characters (Unicode's Cc), and the line and paragraph
+# separators. None belongs on one line: a line break in a provider's name would reach the subject
+# of its request email, which the mail library refuses to send.
+_NOT_ON_ONE_LINE = frozenset({"Cc", "Zl", "Zp"})
+
+
+def _on_one_line(text: str) -> bool:
+    return not any(unicodedata.category(character) in _NOT_ON_ONE_LINE for character in text)
+
+
 @dataclass(frozen=True)
 class Text:
     """A typed answer: its label, its limit, and what to say when it is missing.
 
     `required` is the message for a missing answer; an optional answer has none. The length
-    message names the answer by `length_label`, where the label carries "(optional)".
+    message names the answer by `length_label`, where the label carries "(optional)". A
+    single-line answer refuses line breaks and other control characters; a `multiline` one (a
+    text box) keeps them.
     """
 
     label: str
     max_length: int
     required: str = ""
     length_label: str = ""
+    multiline: bool = False
 
     @property
     def too_long(self) -> str:
         return too_long(self.length_label or self.label, self.max_length)
+
+    @property
+    def not_one_line(self) -> str:
+        return (
+            f"{self.length_label or self.label} must not include line breaks or other hidden "
+            "characters"
+        )
 
     def clean(self, value: object) -> str:
         """The answer without surrounding spaces; Invalid says what is wrong with it."""
         text = value.strip() if isinstance(value, str) else ""
         if not text and self.required:
             raise Invalid(self.required)
+        if not self.multiline and not _on_one_line(text):
+            raise Invalid(self.not_one_line)
         if len(text) > self.max_length:
             raise Invalid(self.too_long)
         return text

@@ -172,3 +172,20 @@ def child_with_record(*, authority: LocalAuthority, **child_fields) -> Child:
     ChildPersonFactory(child=child)
     EducationArrangementFactory(child=child)
     return child
+
+
+def entry_asked_for_updates(*, authority: LocalAuthority, registered_on: date) -> RegisterEntry:
+    """Isla Moorcroft's entry (HXK4-7QWT, born 9 April 2015), on the register since
+    `registered_on`, whose parent has an email address: the LA may send it an update request
+    once its minimum interval from that day has passed."""
+    child = child_with_record(
+        authority=authority,
+        first_name="Isla",
+        last_name="Moorcroft",
+        date_of_birth=date(2015, 4, 9),
+    )
+    entry = child.entries.get()
+    entry.registered_on = registered_on
+    entry.reference = "HXK4-7QWT"
+    entry.save()
+    return entry

@@ -1,7 +1,7 @@
 """The deployment files: docker-compose.yml, Dockerfile, .dockerignore and docker/.
 
 No container engine runs here, so these tests check the files' shape and run, outside Docker,
-the commands the files run: the health-check script against a real server, the entrypoint's
+the commands the files run: the health-check script against a real server, the migrate script's
 syntax and the build's collectstatic step.
 """
 
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
-ENTRYPOINT = ROOT / "docker" / "entrypoint.sh"
+MIGRATE = ROOT / "docker" / "migrate.sh"
 HEALTHCHECK = ROOT / "docker" / "healthcheck.py"
 
 APP_SERVICES = ("web", "worker", "beat")
@@ -76,8 +76,8 @@ def test_compose_uses_the_compose_spec_without_a_version_key(compose):
     assert "version" not in compose
 
 
-def test_compose_defines_the_five_services(services):
-    assert set(services) == {"db", "redis", "web", "worker", "beat"}
+def test_compose_defines_the_six_services(services):
+    assert set(services) == {"db", "redis", "migrate", "web", "worker", "beat"}
 
 
 def test_app_services_share_one_image_and_configuration(compose, services):
@@ -87,9 +87,11 @@ def test_app_services_share_one_image_and_configuration(compose, services):
             assert services[name][key] == shared[key], (name, key)
 
 
-def test_the_env_file_is_optional(services):
-    for name in APP_SERVICES:
-        assert services[name]["env_file"] == [{"path": ".env", "required": False}]
+def test_the_env_file_is_optional_and_is_not_the_one_holding_the_database_passwords(services):
+    # Compose reads .env for its ${...} substitutions, the owner's password among them; a
+    # file passed whole to the app containers would hand them that password.
+    for name in (*APP_SERVICES, "migrate"):
+        assert services[name]["env_file"] == [{"path": "cnis.env", "required": False}]
 
 
 def test_every_service_but_beat_has_a_health_check(services):
@@ -126,22 +128,26 @@ def test_worker_health_check_pings_its_own_node(services):
     assert "celery -A cnis inspect ping -d celery@$$HOSTNAME" in test[1]
 
 
-def test_web_waits_for_healthy_database_and_redis(services):
-    assert services["web"]["depends_on"] == {
-        "db": {"condition": "service_healthy"},
-        "redis": {"condition": "service_healthy"},
-    }
+def test_migrate_runs_once_the_database_is_healthy_and_then_exits(services):
+    migrate = services["migrate"]
+    assert migrate["depends_on"] == {"db": {"condition": "service_healthy"}}
+    assert as_list(migrate["command"]) == ["/app/docker/migrate.sh"]
+    assert migrate["restart"] == "no"
+    assert migrate["healthcheck"] == {"disable": True}
 
 
-def test_worker_and_beat_wait_for_web_which_migrates(services):
-    for name in ("worker", "beat"):
-        assert services[name]["depends_on"] == {"web": {"condition": "service_healthy"}}
+def test_web_worker_and_beat_start_after_migrate_has_finished(services):
+    for name in APP_SERVICES:
+        assert services[name]["depends_on"] == {
+            "migrate": {"condition": "service_completed_successfully"},
+            "redis": {"condition": "service_healthy"},
+        }
         assert "entrypoint" not in services[name], f"{name} must not run migrations"
+        assert "migrate.sh" not in " ".join(as_list(services[name]["command"]))
 
 
-def test_web_runs_the_entrypoint_then_gunicorn(services):
+def test_web_runs_gunicorn(services):
     web = services["web"]
-    assert web["entrypoint"] == ["/app/docker/entrypoint.sh"]
     command = as_list(web["command"])
     assert command[:2] == ["gunicorn", "cnis.wsgi:application"]
     assert command[command.index("--bind") + 1] == "0.0.0.0:8000"
@@ -170,11 +176,29 @@ def test_secrets_are_only_ever_substituted_never_written_in(services):
         environment = services[name]["environment"]
         assert SUBSTITUTION.match(environment["DJANGO_SECRET_KEY"])
         assert environment["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
-        database_password = re.match(
-            r"^postgres://cnis:(.*)@db:5432/cnis$", environment["DATABASE_URL"]
-        )
-        assert database_password and SUBSTITUTION.match(database_password.group(1))
     assert services["db"]["environment"]["POSTGRES_PASSWORD"].startswith("${POSTGRES_PASSWORD:?")
+
+
+def database_url(url: str) -> tuple[str, str]:
+    """(role, password) of a compose database URL, which must be db's cnis database."""
+    found = re.match(r"^postgres://([a-z_]+):(.*)@db:5432/cnis$", url)
+    assert found, url
+    assert SUBSTITUTION.match(found.group(2)), f"{url}: the password is a literal value"
+    return found.group(1), found.group(2)
+
+
+def test_only_migrate_connects_as_the_role_that_owns_the_tables(services):
+    owner = ("cnis", "${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}")
+    app = ("cnis_app", "${APP_DATABASE_PASSWORD:?set APP_DATABASE_PASSWORD}")
+    assert services["db"]["environment"]["POSTGRES_USER"] == owner[0]
+    migrate = services["migrate"]["environment"]
+    assert database_url(migrate["DATABASE_URL"]) == owner
+    assert database_url(migrate["APP_DATABASE_URL"]) == app
+    for name in APP_SERVICES:
+        environment = services[name]["environment"]
+        assert database_url(environment["DATABASE_URL"]) == app, name
+        assert "APP_DATABASE_URL" not in environment
+        assert not any("POSTGRES_PASSWORD" in str(value) for value in environment.values())
 
 
 def test_redis_persists_queued_tasks(services):
@@ -283,22 +307,22 @@ def test_the_build_steps_collectstatic_succeeds_with_production_storage(tmp_path
     assert (tmp_path / "static" / "staticfiles.json").exists()
 
 
-# docker/entrypoint.sh
+# docker/migrate.sh
 
 
-def test_entrypoint_is_an_executable_posix_shell_script():
-    assert ENTRYPOINT.stat().st_mode & stat.S_IXUSR
-    assert ENTRYPOINT.read_text().startswith("#!/bin/sh\n")
-    subprocess.run(["sh", "-n", str(ENTRYPOINT)], check=True)
+def test_the_migrate_script_is_an_executable_posix_shell_script():
+    assert MIGRATE.stat().st_mode & stat.S_IXUSR
+    assert MIGRATE.read_text().startswith("#!/bin/sh\n")
+    subprocess.run(["sh", "-n", str(MIGRATE)], check=True)
 
 
-def test_entrypoint_waits_for_the_database_migrates_loads_authorities_then_execs():
-    script = ENTRYPOINT.read_text()
+def test_migrate_waits_for_the_database_migrates_makes_the_app_role_then_loads_authorities():
+    script = MIGRATE.read_text()
     steps = [
         "connection.ensure_connection()",
         "python manage.py migrate --noinput",
+        "python manage.py app_database_role",
         "python manage.py load_local_authorities",
-        'exec "$@"',
     ]
     positions = [script.index(step) for step in steps]
     assert positions == sorted(positions)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 
 from registers.validation import (
     EMAIL,
@@ -52,10 +53,21 @@ class CheckedField(forms.CharField):
 def text_field(spec: Text, *, label: str = "", **kwargs) -> CheckedField:
     """A text input for one Text answer; `label` overrides the spec's where a page asks
     differently (the length message still names the answer as the spec does)."""
-    return CheckedField(check=spec.clean, label=label or spec.label, **kwargs)
+    field = CheckedField(check=spec.clean, label=label or spec.label, **kwargs)
+    if not spec.multiline:
+        # The spec refuses a null character with the message it gives every control
+        # character, naming the answer; Django's own would say it first, in other words.
+        field.validators = [
+            validator
+            for validator in field.validators
+            if not isinstance(validator, ProhibitNullCharactersValidator)
+        ]
+    return field
 
 
 def textarea_field(spec: Text, **kwargs) -> CheckedField:
+    if not spec.multiline:
+        raise ValueError(f"{spec.label!r} is a single-line answer: it cannot have a text box")
     return text_field(spec, widget=forms.Textarea, **kwargs)
 
 

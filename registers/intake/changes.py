@@ -52,7 +52,11 @@ SCHOOL_NAME = Text(
     length_label="School name",
 )
 DETAILS = Text(
-    "What has changed?", 2000, required="Enter what has changed", length_label="What has changed"
+    "What has changed?",
+    2000,
+    required="Enter what has changed",
+    length_label="What has changed",
+    multiline=True,
 )
 RECEIPT_EMAIL = replace(EMAIL, label="What is your email address? (optional)")
 

@@ -34,6 +34,7 @@ SUPPORT_WANTED = Text(
     2000,
     required="Enter what support you would like",
     length_label="What support you would like",
+    multiline=True,
 )
 NO_CONTACT = "Enter an email address or a phone number, so that we can contact you"
 

@@ -25,9 +25,13 @@ PROVIDERS = Text(
     "Changes to tutors, classes or other providers (optional)",
     1000,
     length_label="Changes to providers",
+    multiline=True,
 )
 ANYTHING_ELSE = Text(
-    "Anything else that has changed (optional)", 2000, length_label="Anything else"
+    "Anything else that has changed (optional)",
+    2000,
+    length_label="Anything else",
+    multiline=True,
 )
 NOTHING_CHANGED = (
     "Tell us what has changed – a new address, the hours you teach, providers or anything else"

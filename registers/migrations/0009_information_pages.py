@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("registers", "0005_audit_children")]
+    dependencies = [("registers", "0006_audit_truncate_link_secrets")]
 
     operations = [
         migrations.AddField(

@@ -67,7 +67,16 @@ class AuditEvent(models.Model):
 
 
 class OutboxMessage(models.Model):
-    """A side effect (email, letter, return) committed with the data, published afterwards."""
+    """A side effect (email, letter, return) committed with the data, published afterwards.
+
+    Once published, its payload (an email's address and body) is cleared: what stays is what
+    an operator needs, the topic, when, the attempts and the last error.
+    """
+
+    class Delivery(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        NOT_DELIVERED = "not_delivered", "Not delivered"
 
     topic = models.CharField(max_length=50)
     payload = models.JSONField()
@@ -88,3 +97,18 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic} {self.dedupe_key}"
+
+    @property
+    def given_up(self) -> bool:
+        """Failed CNIS_OUTBOX_MAX_ATTEMPTS times: the sweep tries it no more."""
+        return self.published_at is None and self.attempts >= settings.CNIS_OUTBOX_MAX_ATTEMPTS
+
+    @property
+    def delivery(self) -> "OutboxMessage.Delivery":
+        """Sent; not delivered once an attempt has failed (whether or not the sweep will try
+        again); else pending."""
+        if self.published_at is not None:
+            return self.Delivery.SENT
+        if self.last_error or self.given_up:
+            return self.Delivery.NOT_DELIVERED
+        return self.Delivery.PENDING

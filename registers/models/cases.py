@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from registers.models.audit import OutboxMessage
 from registers.models.authorities import LocalAuthority
 from registers.models.base import BaseModel
 from registers.models.children import Child, Provider
@@ -167,7 +168,7 @@ class Notification(models.Model):
 class InformationRequest(BaseModel):
     """An LA's request for information: a parent's update (s.436D) or a provider's (s.436E).
 
-    The link sent out carries a secret; only its digest is stored.
+    The link sent out carries a secret; only its digest is stored, from when the email goes.
     """
 
     class Kind(models.TextChoices):
@@ -196,7 +197,17 @@ class InformationRequest(BaseModel):
     sent_at = models.DateTimeField()
     respond_by = models.DateField()
     expires_at = models.DateTimeField()
-    token_digest = models.CharField(max_length=64, unique=True)
+    # The digest of the link's secret, made when the email is delivered (the secret goes only
+    # into the email); None until then. None rather than "", which would not be unique.
+    token_digest = models.CharField(max_length=64, unique=True, null=True, blank=True)  # noqa: DJ001
+    # The email that carries the link, in the outbox: whether it went, and when.
+    email = models.OneToOneField(
+        OutboxMessage,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="information_request",
+    )
     used_at = models.DateTimeField(null=True, blank=True)
     response = models.OneToOneField(
         Notification, null=True, blank=True, on_delete=models.PROTECT, related_name="request"

@@ -178,12 +178,16 @@ def _requests(
     *, authority: LocalAuthority, child: Child, entries: list[RegisterEntry]
 ) -> tuple[defaultdict[UUID, list[InformationRequest]], list[InformationRequest]]:
     """The parent update requests of the entries (s.436D), by entry, and the provider requests
-    that named the child (s.436E), each newest first.
+    that named the child (s.436E), each newest first, each with its email (whether it went).
 
     One statement, a UNION ALL, so that each half is found through its own index (the entry,
     the child named) rather than by testing each of the LA's requests.
     """
-    live = InformationRequest.objects.live().filter(authority=authority).select_related("provider")
+    live = (
+        InformationRequest.objects.live()
+        .filter(authority=authority)
+        .select_related("provider", "email")
+    )
     to_parents = live.filter(
         kind=InformationRequest.Kind.PARENT_UPDATE, entry_id__in=[entry.pk for entry in entries]
     )

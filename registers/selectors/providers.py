@@ -75,9 +75,10 @@ def provider_children(*, provider: Provider, today: date) -> QuerySet[Child]:
 
 def provider_request_list(*, provider: Provider) -> QuerySet[InformationRequest]:
     """The provider's live information requests, newest first, each with how many children it
-    named."""
+    named and its email (whether it went)."""
     return (
         InformationRequest.objects.live()
+        .select_related("email")
         .filter(
             authority_id=provider.authority_id,
             kind=InformationRequest.Kind.PROVIDER,

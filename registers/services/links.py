@@ -1,16 +1,27 @@
 """Making secure links for information requests (s.436D update requests, s.436E provider
 requests): a random secret for the email, its digest for the database, an expiry and the URL.
 
-Looking a link up again is a read, in registers.selectors.links.
+A link is made when the email that carries it is delivered, and only then (see
+registers.services.outbox): the secret goes into the email and nowhere else, so no copy of the
+database, the outbox included, holds a working link. Looking a link up again is a read, in
+registers.selectors.links.
 """
 
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
+from registers.models import InformationRequest, OutboxMessage
 from registers.selectors.links import link_digest
+
+# The page each kind of request's link opens.
+LINK_PAGES = {
+    InformationRequest.Kind.PARENT_UPDATE: "public:update-request",
+    InformationRequest.Kind.PROVIDER: "public:provider-request",
+}
 
 
 def link_token_new() -> tuple[str, str]:
@@ -25,3 +36,18 @@ def link_expiry() -> timezone.datetime:
 
 def link_url(*, path: str) -> str:
     return settings.CNIS_PUBLIC_BASE_URL.rstrip("/") + path
+
+
+def information_request_link_make(*, email: OutboxMessage) -> str:
+    """Make the link that `email` carries: a new secret, whose digest its request keeps from
+    now on. Returns the link's URL, for the email alone.
+
+    Call it in the transaction that sends the email: if sending fails, the digest is rolled
+    back with it, and the next attempt makes another.
+    """
+    information_request = InformationRequest.objects.only("kind").get(email=email)
+    token, digest = link_token_new()
+    information_request.token_digest = digest
+    information_request.save(update_fields=["token_digest", "modified_at"])
+    page = LINK_PAGES[information_request.kind]
+    return link_url(path=reverse(page, kwargs={"token": token}))

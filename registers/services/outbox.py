@@ -5,10 +5,17 @@ sweep (a Celery beat task) delivers what is pending, so a parent's submission su
 Redis is down, and its email goes once Redis is back. The embedded demo has no broker: there
 (CNIS_OUTBOX_DELIVER_ON_COMMIT) a message is delivered in-process as soon as its transaction
 commits.
+
+An email that carries a secure link (an update or provider request) is stored without it: the
+link is made when the email is delivered, in the transaction that sends it and marks it sent
+(registers.services.links), so the outbox never holds a working link. Once an email has gone,
+its address and body are cleared; the row keeps what an operator needs.
 """
 
 import logging
 import re
+import secrets
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -16,11 +23,14 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from registers.models import OutboxMessage
+from registers.models import InformationRequest, OutboxMessage
+from registers.services.links import information_request_link_make
 
 logger = logging.getLogger(__name__)
 
 EMAIL = "email"
+# Where in an email's stored body its link goes, once made.
+LINK_AT = "link_at"
 LAST_ERROR_LENGTH = 300
 EMAIL_ADDRESS = re.compile(r"[^\s@<>'\"(),;:]+@[^\s@<>'\"(),;:]+")
 
@@ -33,14 +43,44 @@ def outbox_enqueue(*, topic: str, payload: dict, dedupe_key: str) -> OutboxMessa
     return message
 
 
-def email_enqueue(*, to: str, subject: str, body: str, dedupe_key: str) -> OutboxMessage:
-    """An email, sent by the outbox sweep after this transaction commits."""
+def _email_enqueue(*, payload: dict, dedupe_key: str) -> OutboxMessage:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Emails are enqueued inside the transaction of the work they follow")
-    message = outbox_enqueue(
-        topic=EMAIL, payload={"to": to, "subject": subject, "body": body}, dedupe_key=dedupe_key
-    )
+    message = outbox_enqueue(topic=EMAIL, payload=payload, dedupe_key=dedupe_key)
     outbox_deliver_after_commit(message)
+    return message
+
+
+def email_enqueue(*, to: str, subject: str, body: str, dedupe_key: str) -> OutboxMessage:
+    """An email, sent by the outbox sweep after this transaction commits."""
+    return _email_enqueue(
+        payload={"to": to, "subject": subject, "body": body}, dedupe_key=dedupe_key
+    )
+
+
+def link_email_enqueue(
+    *,
+    information_request: InformationRequest,
+    to: str,
+    subject: str,
+    body: Callable[[str], str],
+    dedupe_key: str,
+) -> OutboxMessage:
+    """An email carrying the request's single-use link, sent after this transaction commits,
+    and kept on the request as its email.
+
+    The link does not exist yet: it is made when the email is delivered. `body` writes the
+    email around the link it is given; it is called once, with a stand-in, to find where the
+    link goes.
+    """
+    stand_in = f"[link {secrets.token_hex(16)}]"
+    before, after = body(stand_in).split(stand_in)
+    message = _email_enqueue(
+        payload={"to": to, "subject": subject, "body": before + after, LINK_AT: len(before)},
+        dedupe_key=dedupe_key,
+    )
+    information_request.email = message
+    information_request.save(update_fields=["email", "modified_at"])
     return message
 
 
@@ -58,9 +98,13 @@ def _publish(message: OutboxMessage) -> None:
     if message.topic != EMAIL:
         raise ValueError(f"No publisher for outbox topic {message.topic!r}")
     payload = message.payload
+    body = payload["body"]
+    if LINK_AT in payload:
+        at = payload[LINK_AT]
+        body = body[:at] + information_request_link_make(email=message) + body[at:]
     send_mail(
         subject=payload["subject"],
-        message=payload["body"],
+        message=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[payload["to"]],
     )
@@ -76,8 +120,10 @@ def _failure_note(error: Exception) -> str:
 def outbox_deliver(*, message_id: int) -> bool:
     """Deliver one pending message exactly once; True if it went now, False otherwise.
 
-    The row stays locked from the check to the mark, so two sweeps never send it twice. A
-    failure is noted on the row (attempts, last error) and left pending for the next sweep.
+    The row stays locked from the check to the mark, so two sweeps never send it twice. What
+    was sent is then cleared from it. A failure rolls back whatever delivering wrote (a link
+    made for the email), and is noted on the row (attempts, last error), left pending for the
+    next sweep.
     """
     # On PostgreSQL a row another sweep is delivering is skipped, not waited for.
     skip_locked = connection.features.has_select_for_update_skip_locked
@@ -93,7 +139,8 @@ def outbox_deliver(*, message_id: int) -> bool:
                 return False
             _publish(message)
             message.published_at = timezone.now()
-            message.save(update_fields=["published_at"])
+            message.payload = {}
+            message.save(update_fields=["published_at", "payload"])
     except Exception as error:  # whatever the mail server raised, the sweep retries later
         if message is None:
             raise

@@ -10,7 +10,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from registers.actors import Actor
@@ -29,8 +28,8 @@ from registers.rules.codes import NotificationKind, NotificationSource
 from registers.rules.deadlines import REVIEW_PERIOD_DAYS, days_beginning_with, long_date
 from registers.selectors.links import information_request_for_link
 from registers.selectors.providers import provider_children
-from registers.services.links import link_expiry, link_token_new, link_url
-from registers.services.outbox import email_enqueue
+from registers.services.links import link_expiry
+from registers.services.outbox import link_email_enqueue
 from registers.services.references import reference_new
 
 
@@ -45,16 +44,22 @@ def _hours(value: Decimal | None) -> str | None:
 # Sending -------------------------------------------------------------------------------------
 
 
-def _request_email(
+def _request_subject(information_request: InformationRequest) -> str:
+    return (
+        f"{information_request.authority.name}: information request about children who "
+        f"attend {information_request.provider.name}"
+    )
+
+
+def _request_body(
     *, information_request: InformationRequest, children: list[Child], url: str
-) -> tuple[str, str]:
+) -> str:
     authority = information_request.authority
     provider = information_request.provider
     named = "\n".join(
         f"- {_child_name(child)}, born {long_date(child.date_of_birth)}" for child in children
     )
-    subject = f"{authority.name}: information request about children who attend {provider.name}"
-    body = (
+    return (
         f"{authority.name} keeps a register of children who are not in school. Under section "
         "436E of the Education Act 1996 it is asking you about these children, who it "
         f"understands attend {provider.name}:\n\n"
@@ -66,15 +71,14 @@ def _request_email(
         f"{long_date(timezone.localtime(information_request.expires_at).date())}. "
         f"If it has stopped working, contact {authority.name} for a new one.\n"
     )
-    return subject, body
 
 
 @transaction.atomic
-def provider_request_send(*, provider: Provider, actor: Actor) -> tuple[InformationRequest, str]:
+def provider_request_send(*, provider: Provider, actor: Actor) -> InformationRequest:
     """Send the provider a request naming the children who attend it now.
 
-    Returns the request and the link's secret (which is not stored). The email goes through
-    the outbox once this transaction commits.
+    The email goes through the outbox once this transaction commits; its link is made when it
+    is delivered, and goes only into the email.
     """
     if not provider.email:
         raise ApplicationError(
@@ -90,7 +94,6 @@ def provider_request_send(*, provider: Provider, actor: Actor) -> tuple[Informat
         )
     authority = provider.authority
     user = actor.user
-    token, digest = link_token_new()
     information_request = InformationRequest.objects.create(
         authority=authority,
         kind=InformationRequest.Kind.PROVIDER,
@@ -98,7 +101,6 @@ def provider_request_send(*, provider: Provider, actor: Actor) -> tuple[Informat
         sent_at=timezone.now(),
         respond_by=days_beginning_with(today, authority.provider_response_period_days),
         expires_at=link_expiry(),
-        token_digest=digest,
         created_by=user,
         modified_by=user,
     )
@@ -112,17 +114,16 @@ def provider_request_send(*, provider: Provider, actor: Actor) -> tuple[Informat
         categories=["identity", "education"],
         children=[child.pk for child in children],
     )
-    url = link_url(path=reverse("public:provider-request", kwargs={"token": token}))
-    subject, body = _request_email(
-        information_request=information_request, children=children, url=url
-    )
-    email_enqueue(
+    link_email_enqueue(
+        information_request=information_request,
         to=provider.email,
-        subject=subject,
-        body=body,
+        subject=_request_subject(information_request),
+        body=lambda url: _request_body(
+            information_request=information_request, children=children, url=url
+        ),
         dedupe_key=f"provider-request-{information_request.pk}",
     )
-    return information_request, token
+    return information_request
 
 
 # Answering ------------------------------------------------------------------------------------

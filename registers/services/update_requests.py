@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from registers.actors import SCHEDULER, Actor
@@ -42,8 +41,8 @@ from registers.selectors.update_requests import (
     register_entry_for_reference,
     update_request_held,
 )
-from registers.services.links import link_expiry, link_token_new, link_url
-from registers.services.outbox import email_enqueue
+from registers.services.links import link_expiry
+from registers.services.outbox import link_email_enqueue
 
 # The scheduled job sends a request once the latest allowed day is this close.
 SEND_DUE_LEAD_DAYS = 14
@@ -113,7 +112,7 @@ def _update_request_create(
     actor: Actor,
     today: date,
     replacing_expired: bool,
-) -> tuple[InformationRequest, str]:
+) -> InformationRequest:
     # Lock the entry so that two officers (or an officer and the job) cannot both send one.
     entry = (
         RegisterEntry.objects.select_for_update()
@@ -136,7 +135,6 @@ def _update_request_create(
     if not email:
         raise ApplicationError(NO_EMAIL)
 
-    token, digest = link_token_new()
     row = InformationRequest.objects.create(
         authority=entry.authority,
         kind=InformationRequest.Kind.PARENT_UPDATE,
@@ -144,7 +142,6 @@ def _update_request_create(
         sent_at=now,
         respond_by=days_beginning_with(today, entry.authority.registration_period_days),
         expires_at=link_expiry(),
-        token_digest=digest,
         created_by=actor.user,
         modified_by=actor.user,
     )
@@ -158,11 +155,11 @@ def _update_request_create(
         categories=["education"],
         children=[entry.child_id],
     )
-    url = link_url(path=reverse("public:update-request", kwargs={"token": token}))
-    email_enqueue(
+    link_email_enqueue(
+        information_request=row,
         to=email,
         subject=f"{entry.authority.name}: please check your child's details",
-        body=_email_body(
+        body=lambda url: _email_body(
             entry=entry,
             url=url,
             respond_by=row.respond_by,
@@ -170,7 +167,7 @@ def _update_request_create(
         ),
         dedupe_key=f"update-request-{row.pk}",
     )
-    return row, token
+    return row
 
 
 @transaction.atomic
@@ -179,14 +176,14 @@ def update_request_send(
     entry: RegisterEntry,
     actor: Actor,
     replacing_expired: bool = False,
-) -> tuple[InformationRequest, str]:
+) -> InformationRequest:
     """Send the parents an update request: a single-use link by email, through the outbox.
 
     Refused when it would come sooner than the LA's minimum interval after the last request
     (or after registration), or when no parent has an email address. `replacing_expired`
     lifts the interval rule only where the last request expired without an answer: the parent
     was never able to answer it, so a new link is not a new demand on them.
-    Returns the request and the link's secret, which goes only into the email.
+    The link is made when the email is delivered, and goes only into the email.
     """
     return _update_request_create(
         entry=entry,

@@ -17,6 +17,7 @@ from tests.factories import (
     ProviderFactory,
     staff_actor,
 )
+from tests.links import link_sent
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +42,7 @@ def test_a_provider_answers_for_two_children_once(page: Page, live_server, devon
     ):
         child = ChildFactory(authority=devon, first_name=first, last_name=last, date_of_birth=born)
         EducationArrangementFactory(child=child, provider=provider)
-    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
+    token = link_sent(provider_request_send(provider=provider, actor=staff_actor(officer)))
     link = live_server.url + reverse("public:provider-request", kwargs={"token": token})
 
     # The children: one attends (first with more time alone than in total), one does not.

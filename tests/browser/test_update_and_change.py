@@ -15,6 +15,7 @@ from registers.rules.codes import NotificationKind
 from registers.services.update_requests import update_request_send
 from tests.browser.conftest import assert_accessible
 from tests.factories import child_with_record
+from tests.links import link_sent
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +43,7 @@ def entry(devon):
 
 @pytest.fixture
 def link(live_server, entry) -> str:
-    _, token = update_request_send(entry=entry, actor=SCHEDULER)
+    token = link_sent(update_request_send(entry=entry, actor=SCHEDULER))
     return f"{live_server.url}/update/{token}/"
 
 

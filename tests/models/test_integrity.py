@@ -137,3 +137,12 @@ def test_audit_rows_cannot_be_changed_or_deleted(postgres_only, devon):
             with connection.cursor() as cursor:
                 cursor.execute(statement, [event.pk])
     assert AuditEvent.objects.get(pk=event.pk).outcome == "allowed"
+
+
+def test_the_audit_trail_cannot_be_emptied_even_by_the_owner(postgres_only, devon):
+    AuditEvent.objects.create(action=AuditEvent.Action.VIEW, outcome="allowed")
+
+    with pytest.raises(Exception, match="append-only"), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(f"TRUNCATE {AuditEvent._meta.db_table}")
+    assert AuditEvent.objects.count() == 1

@@ -18,6 +18,7 @@ from tests.factories import (
     ProviderFactory,
     staff_actor,
 )
+from tests.links import link_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -52,10 +53,8 @@ def sent(devon, officer):
     )
     for child in (amelia, rowan):
         EducationArrangementFactory(child=child, provider=provider)
-    information_request, token = provider_request_send(
-        provider=provider, actor=staff_actor(officer)
-    )
-    return information_request, token, (amelia, rowan)
+    information_request = provider_request_send(provider=provider, actor=staff_actor(officer))
+    return information_request, link_sent(information_request), (amelia, rowan)
 
 
 def url(name: str, token: str) -> str:

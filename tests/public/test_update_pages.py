@@ -12,7 +12,8 @@ from django.urls import reverse
 from registers.actors import SCHEDULER
 from registers.models import InformationRequest, Notification, OutboxMessage, Task
 from registers.services.update_requests import update_request_send
-from tests.factories import child_with_record
+from tests.factories import entry_asked_for_updates
+from tests.links import link_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -34,21 +35,13 @@ NEW_LINK_SENT = (
 
 @pytest.fixture
 def entry(devon):
-    child = child_with_record(
-        authority=devon, first_name="Isla", last_name="Moorcroft", date_of_birth=date(2015, 4, 9)
-    )
-    entry = child.entries.get()
-    entry.registered_on = date(2026, 6, 1)
-    entry.reference = "HXK4-7QWT"
-    entry.save()
-    return entry
+    return entry_asked_for_updates(authority=devon, registered_on=date(2026, 6, 1))
 
 
 @pytest.fixture
 def token(entry):
     with time_machine.travel(SENT, tick=False):
-        _, token = update_request_send(entry=entry, actor=SCHEDULER)
-    return token
+        return link_sent(update_request_send(entry=entry, actor=SCHEDULER))
 
 
 @pytest.fixture

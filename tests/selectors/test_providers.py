@@ -32,7 +32,7 @@ def _attending(provider, **fields):
 def test_the_page_is_read_with_one_audit_row(officer, devon):
     provider = ProviderFactory(authority=devon, email="hello@oakwood.example")
     amelia = _attending(provider, last_name="Brightwater")
-    sent, _ = provider_request_send(provider=provider, actor=staff_actor(officer))
+    sent = provider_request_send(provider=provider, actor=staff_actor(officer))
 
     page = provider_page_get(
         actor=staff_actor(officer), provider_id=provider.pk, today=date.today()
@@ -74,7 +74,7 @@ def test_archived_children_arrangements_and_requests_are_left_out(officer, devon
     _attending(provider).archive(actor=actor, reason="Recorded twice")
     wrongly_linked = _attending(provider)
     wrongly_linked.arrangements.get().archive(actor=actor, reason="Attends another provider")
-    sent, _ = provider_request_send(provider=provider, actor=actor)
+    sent = provider_request_send(provider=provider, actor=actor)
     sent.archive(actor=actor, reason="Sent in error")
 
     assert list(provider_children(provider=provider, today=date.today())) == [kept]

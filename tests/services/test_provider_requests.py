@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core import mail
 from django.utils import timezone
 
 from registers.errors import ApplicationError
@@ -40,6 +41,7 @@ from tests.factories import (
     public_actor,
     staff_actor,
 )
+from tests.links import link_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +64,12 @@ def provider_with_children(authority, *names, email="hello@forest.example") -> t
     for child in children:
         EducationArrangementFactory(child=child, provider=provider)
     return provider, children
+
+
+def send(provider, officer) -> tuple[InformationRequest, str]:
+    """A request sent and its email delivered: the request, and the secret of its link."""
+    information_request = provider_request_send(provider=provider, actor=staff_actor(officer))
+    return information_request, link_sent(information_request)
 
 
 def answers_for(children, *, setting: SettingDetails | None = None, **hours) -> ProviderAnswers:
@@ -123,15 +131,14 @@ def test_the_request_names_only_the_children_who_attend_now(devon, cornwall, off
     )
     EducationArrangementFactory(child=ChildFactory(authority=devon))  # another provider
 
-    information_request, token = provider_request_send(
-        provider=provider, actor=staff_actor(officer)
-    )
+    information_request, token = send(provider, officer)
 
     assert set(information_request.children.all()) == {amelia, rowan}
     assert information_request.kind == InformationRequest.Kind.PROVIDER
     assert information_request.provider == provider
     assert information_request.used_at is None
     # Only the digest is kept: the token itself is nowhere in the database.
+    information_request.refresh_from_db()
     assert information_request.token_digest == link_digest(token)
     assert not InformationRequest.objects.filter(token_digest=token).exists()
     event = AuditEvent.objects.get(object_type="information_request")
@@ -156,9 +163,7 @@ def test_respond_by_counts_the_day_sent_as_day_one(
     provider, _ = provider_with_children(devon, ("Amelia", "Brightwater"))
 
     with time_machine.travel(sent_on.replace(tzinfo=LONDON), tick=False):
-        information_request, _ = provider_request_send(
-            provider=provider, actor=staff_actor(officer)
-        )
+        information_request = provider_request_send(provider=provider, actor=staff_actor(officer))
 
     assert information_request.respond_by == respond_by
     assert information_request.expires_at > information_request.sent_at + timedelta(days=27)
@@ -173,14 +178,14 @@ def test_the_email_goes_through_the_outbox_and_names_children_by_name_and_birth_
     amelia.middle_names = "Rose"
     amelia.save()
 
-    information_request, token = provider_request_send(
-        provider=provider, actor=staff_actor(officer)
-    )
+    information_request, token = send(provider, officer)
 
     message = OutboxMessage.objects.get()
     assert message.dedupe_key == f"provider-request-{information_request.pk}"
-    assert message.payload["to"] == "hello@forest.example"
-    body = message.payload["body"]
+    assert information_request.email == message
+    (sent,) = mail.outbox
+    assert sent.to == ["hello@forest.example"]
+    body = sent.body
     assert f"https://register.devon.example/provider/{token}/" in body
     assert "- Amelia Brightwater, born 3 May 2015" in body
     assert "Rose" not in body
@@ -195,9 +200,7 @@ def test_an_answer_is_kept_as_a_notification_and_closes_the_link(devon, officer)
     provider, (amelia, rowan) = provider_with_children(
         devon, ("Amelia", "Brightwater"), ("Rowan", "Tregothnan")
     )
-    information_request, token = provider_request_send(
-        provider=provider, actor=staff_actor(officer)
-    )
+    information_request, token = send(provider, officer)
     answers = ProviderAnswers(
         children=(
             ChildAttendance(
@@ -253,7 +256,7 @@ def test_an_answer_is_kept_as_a_notification_and_closes_the_link(devon, officer)
 
 def test_a_second_submission_makes_no_second_record(devon, officer):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
-    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
+    _, token = send(provider, officer)
     provider_response_submit(token=token, answers=answers_for(children), actor=public_actor())
 
     with pytest.raises(LinkNotUsable) as refusal:
@@ -267,7 +270,7 @@ def test_a_second_submission_makes_no_second_record(devon, officer):
 @pytest.mark.parametrize("reason", ["unknown", "expired"])
 def test_an_unknown_or_expired_link_saves_nothing(devon, officer, reason):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
-    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
+    _, token = send(provider, officer)
     if reason == "unknown":
         token = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
     else:
@@ -282,9 +285,7 @@ def test_an_unknown_or_expired_link_saves_nothing(devon, officer, reason):
 
 def test_answers_that_do_not_check_save_nothing(devon, officer):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
-    information_request, token = provider_request_send(
-        provider=provider, actor=staff_actor(officer)
-    )
+    information_request, token = send(provider, officer)
 
     with pytest.raises(ApplicationError) as refused:
         provider_response_submit(
@@ -308,7 +309,7 @@ def test_answers_that_do_not_check_save_nothing(devon, officer):
 def test_an_answer_must_cover_every_named_child_and_no_other(devon, officer):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
     stranger = ChildFactory(authority=devon)
-    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
+    _, token = send(provider, officer)
 
     for answered in ([], [stranger], [children[0], stranger]):
         with pytest.raises(ApplicationError, match="Answer for each child named"):
@@ -445,15 +446,13 @@ def test_a_setting_needs_an_address_or_a_website(fields, errors):
 def test_each_unanswered_request_past_its_date_gets_one_overdue_task(devon, officer):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
     with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=LONDON), tick=False):
-        late, _ = provider_request_send(provider=provider, actor=staff_actor(officer))
-        answered, answered_token = provider_request_send(
-            provider=provider, actor=staff_actor(officer)
-        )
+        late = provider_request_send(provider=provider, actor=staff_actor(officer))
+        answered, answered_token = send(provider, officer)
         provider_response_submit(
             token=answered_token, answers=answers_for(children), actor=public_actor()
         )
     with time_machine.travel(datetime(2026, 3, 10, 9, 0, tzinfo=LONDON), tick=False):
-        not_yet_due, _ = provider_request_send(provider=provider, actor=staff_actor(officer))
+        not_yet_due = provider_request_send(provider=provider, actor=staff_actor(officer))
 
     # 16 March was the last day to answer the first two; the third is due on 24 March.
     assert provider_requests_mark_overdue(today=date(2026, 3, 16)) == 0
@@ -475,7 +474,7 @@ def test_each_unanswered_request_past_its_date_gets_one_overdue_task(devon, offi
 def test_a_late_answer_closes_the_overdue_task(devon, officer):
     provider, children = provider_with_children(devon, ("Amelia", "Brightwater"))
     with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=LONDON), tick=False):
-        _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
+        _, token = send(provider, officer)
     provider_requests_mark_overdue(today=date(2026, 3, 17))
 
     with time_machine.travel(datetime(2026, 3, 18, 9, 0, tzinfo=LONDON), tick=False):

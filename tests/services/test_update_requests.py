@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core import mail
 
 from registers.actors import SCHEDULER
 from registers.errors import ApplicationError
@@ -23,6 +24,7 @@ from registers.rules.codes import CaseStatus, NotificationKind, NotificationSour
 from registers.selectors.links import LinkNotUsable, link_digest
 from registers.services.update_requests import NO_EMAIL, update_request_answer, update_request_send
 from tests.factories import child_with_record, public_actor
+from tests.links import link_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -45,20 +47,25 @@ def entry(devon):
 
 def test_sending_creates_the_request_its_email_and_an_audit_event(entry):
     with time_machine.travel(at(date(2026, 10, 3)), tick=False):
-        row, token = update_request_send(entry=entry, actor=SCHEDULER)
+        row = update_request_send(entry=entry, actor=SCHEDULER)
 
     assert row.kind == InformationRequest.Kind.PARENT_UPDATE
     assert row.entry == entry
     assert row.respond_by == date(2026, 10, 17)  # 15 days beginning with 3 October
     assert row.expires_at - row.sent_at == timedelta(days=28)
-    assert row.token_digest == link_digest(token)
-    assert token not in row.token_digest
-
     email = OutboxMessage.objects.get(dedupe_key=f"update-request-{row.pk}")
+    assert row.email == email
     parent = entry.child.relationships.get().person
     assert email.payload["to"] == parent.email
-    assert f"/update/{token}/" in email.payload["body"]
     assert "17 October 2026" in email.payload["body"]
+    # The link is made when the email goes, and only its digest is kept.
+    assert row.token_digest is None
+    with time_machine.travel(at(date(2026, 10, 3)), tick=False):
+        token = link_sent(row)
+    assert mail.outbox[0].to == [parent.email]
+    assert f"/update/{token}/" in mail.outbox[0].body
+    assert "17 October 2026" in mail.outbox[0].body
+    assert InformationRequest.objects.get().token_digest == link_digest(token)
     assert AuditEvent.objects.filter(
         action=AuditEvent.Action.CREATE,
         object_type="information_request",
@@ -124,7 +131,7 @@ def test_a_new_link_is_allowed_early_only_when_the_last_one_expired_unanswered(e
     with time_machine.travel(at(date(2026, 11, 5)), tick=False):
         with pytest.raises(ApplicationError):
             update_request_send(entry=entry, actor=SCHEDULER)
-        row, _ = update_request_send(entry=entry, actor=SCHEDULER, replacing_expired=True)
+        row = update_request_send(entry=entry, actor=SCHEDULER, replacing_expired=True)
     assert row.respond_by == date(2026, 11, 19)
 
 
@@ -132,7 +139,8 @@ def test_a_new_link_is_allowed_early_only_when_the_last_one_expired_unanswered(e
 def sent(entry):
     """A request sent on 3 October 2026; the test then runs a week later."""
     with time_machine.travel(at(date(2026, 10, 3)), tick=False):
-        row, token = update_request_send(entry=entry, actor=SCHEDULER)
+        row = update_request_send(entry=entry, actor=SCHEDULER)
+        token = link_sent(row)
     with time_machine.travel(at(date(2026, 10, 10)), tick=False):
         yield row, token
 

@@ -42,7 +42,7 @@ def attending(provider, count: int, *, start: int = 0) -> list:
 
 
 def sent_by(officer, provider) -> InformationRequest:
-    return provider_request_send(provider=provider, actor=staff_actor(officer))[0]
+    return provider_request_send(provider=provider, actor=staff_actor(officer))
 
 
 def test_the_page_lists_only_the_children_who_attend_this_provider(officer_client, devon):

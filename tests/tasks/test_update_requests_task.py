@@ -78,7 +78,7 @@ def test_only_hosted_authorities_are_asked(devon):
 def test_the_anchor_is_the_last_request_not_registration(devon):
     entry = registered(devon, date(2024, 10, 1))
     with time_machine.travel(datetime(2026, 2, 1, 9, tzinfo=ZoneInfo("Europe/London"))):
-        row, _ = update_request_send(entry=entry, actor=SCHEDULER)
+        row = update_request_send(entry=entry, actor=SCHEDULER)
     InformationRequest.objects.filter(pk=row.pk).update(used_at=row.sent_at)
 
     # Asked on 1 February 2026: the 12 months run to 1 February 2027, not yet near.

@@ -58,7 +58,7 @@ def provider_request_send_view(request: HttpRequest, provider_id: int) -> HttpRe
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
-        information_request, _ = provider_request_send(
+        information_request = provider_request_send(
             provider=provider, actor=Actor.from_request(request, door=Door.STAFF)
         )
     except ApplicationError as error:

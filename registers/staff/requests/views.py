@@ -20,7 +20,7 @@ def update_request_send_view(request: HttpRequest, entry_id: str) -> HttpRespons
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     try:
-        information_request, _ = update_request_send(
+        information_request = update_request_send(
             entry=entry, actor=Actor.from_request(request, door=Door.STAFF)
         )
     except ApplicationError as error:

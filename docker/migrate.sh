@@ -1,7 +1,8 @@
 #!/bin/sh
-# Entrypoint for the web service only: wait for the database, migrate, load the local
-# authorities, then run the command (gunicorn). The worker and beat services do not use it:
-# they start after web is healthy, so the schema is already in place.
+# The one-shot migrate service: wait for the database, migrate, make the application's database
+# role, load the local authorities, then exit. It runs as the role that owns the tables
+# (DATABASE_URL); web, worker and beat start after it has finished, as the application's role
+# (see docs/deploying.md, "The two database roles").
 set -eu
 
 cd "$(dirname "$0")/.."  # the project root: /app in the image
@@ -13,16 +14,15 @@ deadline=$(( $(date +%s) + wait_seconds ))
 until timeout 10 python manage.py shell --verbosity 0 --no-imports \
         -c "from django.db import connection; connection.ensure_connection()" >/dev/null 2>&1; do
     if [ "$(date +%s)" -ge "$deadline" ]; then
-        echo "entrypoint: the database did not answer within ${wait_seconds}s; the last error:" >&2
+        echo "migrate: the database did not answer within ${wait_seconds}s; the last error:" >&2
         timeout 10 python manage.py shell --verbosity 0 --no-imports \
             -c "from django.db import connection; connection.ensure_connection()" >&2 || true
         exit 1
     fi
-    echo "entrypoint: waiting for the database..." >&2
+    echo "migrate: waiting for the database..." >&2
     sleep 2
 done
 
 python manage.py migrate --noinput
+python manage.py app_database_role
 python manage.py load_local_authorities
-
-exec "$@"
