@@ -17,7 +17,7 @@ from registers.validation import Text, answers_clean, email_clean, phone_clean, 
 
 # Long enough for a full privacy notice; short enough that a page stays a page.
 INFORMATION_TEXT_MAX_LENGTH = 20_000
-CONTACT_ADDRESS = Text("Postal address", 500)
+CONTACT_ADDRESS = Text("Postal address", 500, multiline=True)
 
 # Shipped inside the registers package, so an installed copy finds it as well as a checkout.
 LOCAL_AUTHORITIES_CSV = (
