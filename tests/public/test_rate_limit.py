@@ -224,7 +224,8 @@ def change_report_sent(client, entry) -> object:
         },
     )
     client.post(reverse("public:report-change-kind"), {"kind": "other"})
-    response = client.post(reverse("public:report-change-details"), {"details": "A new tutor"})
+    client.post(reverse("public:report-change-details"), {"details": "A new tutor"})
+    response = client.post(reverse("public:report-change-email"), {"email": ""})
     assert response["Location"] == reverse("public:report-change-check")
     return client.post(reverse("public:report-change-check"))
 

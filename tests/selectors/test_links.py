@@ -19,6 +19,7 @@ from tests.factories import (
     child_with_record,
     staff_actor,
 )
+from tests.links import link_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_each_page_of_a_parents_link_records_one_read_of_the_child(client, devon
     entry = child_with_record(authority=devon).entries.get()
     entry.registered_on = timezone.localdate() - timedelta(days=120)
     entry.save()
-    _, token = update_request_send(entry=entry, actor=SCHEDULER)
+    token = link_sent(update_request_send(entry=entry, actor=SCHEDULER))
 
     before = last_row()
     assert client.get(link("public:update-request", token)).status_code == 200
@@ -71,7 +72,7 @@ def test_a_providers_link_records_one_read_of_the_children_it_names(client, devo
     children = [ChildFactory(authority=devon) for _ in range(2)]
     for child in children:
         EducationArrangementFactory(child=child, provider=provider)
-    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
+    token = link_sent(provider_request_send(provider=provider, actor=staff_actor(officer)))
     before = last_row()
 
     response = client.get(link("public:provider-request", token))
