@@ -9,9 +9,10 @@ Labels and legends are rendered unescaped by crispy-forms-gds, so none of them m
 anything a person typed (format_html where one must).
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from crispy_forms.utils import TEMPLATE_PACK
 from crispy_forms_gds.helper import FormHelper
@@ -27,8 +28,12 @@ from crispy_forms_gds.layout import (
 from django import forms
 from django.utils import timezone
 
+from registers.errors import ApplicationError
+from registers.forms.errors import service_errors_show
 from registers.forms.fields import postcode_field, text_field, yes_no
 from registers.validation import ADDRESS_LINE_1, ADDRESS_LINE_2, POSTCODE_REQUIRED, TOWN
+
+Checked = TypeVar("Checked")
 
 # A date input's legend as the page's heading (Field.radios and Field.checkboxes take these as
 # arguments; a plain Field takes them as context).
@@ -78,6 +83,34 @@ class GovukForm(forms.Form):
 
     def layout_items(self) -> list:
         return [Field(name) for name in self.fields]
+
+    def intake_check(
+        self,
+        check: Callable[[dict], Checked],
+        *,
+        fields: Mapping[str, str] | None = None,
+    ) -> Checked | None:
+        """Run the intake's check of the whole page with each field's own (from clean()), so
+        that one submission shows every problem, never one more on the next.
+
+        `check` is given every answer: as its field cleaned it or, where the field refused it,
+        as typed, so that the intake refuses it too rather than judge what depends on it as if
+        it were blank (an answer in parts, such as a date, is None). Its messages go on the
+        fields the form has not already refused (`fields` renames its keys as
+        service_errors_show does). Returns what the check returns, or None if it refused.
+        """
+        answers = {}
+        for name in self.fields:
+            if name in self.cleaned_data:
+                answers[name] = self.cleaned_data[name]
+            else:
+                typed = self[name].data
+                answers[name] = typed if isinstance(typed, str) else None
+        try:
+            return check(answers)
+        except ApplicationError as error:
+            service_errors_show(self, error, fields=fields)
+            return None
 
 
 class QuestionForm(GovukForm):
