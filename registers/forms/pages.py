@@ -84,6 +84,16 @@ class GovukForm(forms.Form):
     def layout_items(self) -> list:
         return [Field(name) for name in self.fields]
 
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        # Questions under a radio not chosen are not answers: hidden by GOV.UK Frontend, or
+        # typed (with JavaScript off, or before a change of mind) and then left. Drop them.
+        for radios in _revealed_radios(self.helper.layout):
+            for name in radios.unchosen_questions(self[radios.field]):
+                self.errors.pop(name, None)
+                cleaned.pop(name, None)
+        return cleaned
+
     def intake_check(
         self,
         check: Callable[[dict], Checked],
@@ -154,18 +164,22 @@ class PageHeadingHelper(FormHelper):
 
 
 class RevealedQuestion(ConditionalQuestion):
-    """A radio and the questions that go with it, always shown.
+    """A radio and the questions it reveals: GOV.UK Frontend's conditional reveal.
 
-    GOV.UK Frontend's conditional reveal marks the radios aria-expanded, which ARIA does not
-    allow on a radio and axe reports (govuk-frontend issue #979, a known issue). Shown always,
-    as they are without JavaScript, the questions need no ARIA state and pass axe either way.
+    Only a radio with questions names them (`data-aria-controls`, made `aria-controls` by the
+    script): crispy-forms-gds names a panel for every radio, so a radio with none pointed at
+    an element that does not exist, which axe refuses. Questions under a radio not chosen
+    start hidden where GOV.UK Frontend runs, and are always shown without JavaScript.
     """
 
     template = "public/notify/revealed_question.html"
 
 
 class RevealedRadios(ConditionalRadios):
-    """Radios, each followed by its own questions (RevealedQuestion), in one form group."""
+    """Radios, each followed by the questions it reveals (RevealedQuestion), in one form group.
+
+    Only the chosen radio's questions are answers: GovukForm.clean drops the others.
+    """
 
     template = "public/notify/revealed_radios.html"
 
@@ -181,6 +195,35 @@ class RevealedRadios(ConditionalRadios):
     def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
         context.update({"field": form[self.field]})
         return super().render(form, context, template_pack=template_pack, **kwargs)
+
+    def unchosen_questions(self, bound: forms.BoundField) -> list[str]:
+        """The fields of the questions under every radio but the one chosen."""
+        labels = {str(label): str(value) for value, label in bound.field.choices}
+        chosen = str(bound.data or "")
+        return [
+            name
+            for question in self.choices
+            if labels[question.value] != chosen
+            for name in _field_names(question.fields)
+        ]
+
+
+def _field_names(items) -> list[str]:
+    """The names of the fields in layout items (names, Field objects, or their containers)."""
+    names = []
+    for item in items:
+        names.extend([item] if isinstance(item, str) else _field_names(item.fields))
+    return names
+
+
+def _revealed_radios(layout) -> list[RevealedRadios]:
+    found = []
+    for item in getattr(layout, "fields", ()):
+        if isinstance(item, RevealedRadios):
+            found.append(item)
+        else:
+            found.extend(_revealed_radios(item))
+    return found
 
 
 class YesNoQuestion(QuestionForm):
