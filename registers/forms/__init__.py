@@ -5,6 +5,7 @@ make; pages lay a form out as a GOV.UK question page; errors show a service's re
 form and link the error summary to each field.
 """
 
+from registers.forms.answers import NOT_GIVEN, answer_shown
 from registers.forms.errors import error_summary_links, service_errors_show
 from registers.forms.fields import (
     CheckedField,
@@ -41,6 +42,7 @@ from registers.forms.pages import (
 )
 
 __all__ = [
+    "NOT_GIVEN",
     "PAGE_HEADING_LEGEND",
     "AddressFields",
     "AddressForm",
@@ -56,6 +58,7 @@ __all__ = [
     "RevealedRadios",
     "SummaryForm",
     "YesNoQuestion",
+    "answer_shown",
     "choice_radios",
     "email_field",
     "error_summary_links",

@@ -10,11 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import Browser, Page, expect
 
-from registers.public.notify import routing
-from registers.public.notify.answers import ANSWERS_KEY
 from tests.browser.conftest import TIMEOUT_MS, assert_accessible, axe_violations
 from tests.browser.test_notify_journey import accessible
-from tests.public import complete_answers, provider_answers
+from tests.public import begin, complete_answers, provider_answers, up_to
 
 pytestmark = pytest.mark.browser
 
@@ -40,15 +38,8 @@ def without_javascript(browser: Browser) -> Iterator[Page]:
 
 def open_question(page: Page, live_server, question: str) -> None:
     """Open one question of the notification, the questions before it already answered."""
-    answers = complete_answers(providers=[provider_answers(1)])
-    path = routing.journey(answers)
     client = Client()
-    client.get(reverse("public:notify-start"))
-    session = client.session
-    session[ANSWERS_KEY] = session[ANSWERS_KEY] | {
-        "answers": {name: answers[name] for name in path[: path.index(question)]}
-    }
-    session.save()
+    begin(client, up_to(question, complete_answers(providers=[provider_answers(1)])))
     page.context.add_cookies(
         [
             {

@@ -1,9 +1,20 @@
 """Tests of the public pages. Builders of notification answers, shaped as the pages keep them."""
 
+from django.urls import reverse
+
 from registers.public.notify import routing
+from registers.public.notify.answers import ANSWERS_KEY
 from tests.intake import ELSEWHERE, HOME
 
-__all__ = ["ELSEWHERE", "HOME", "complete_answers", "parent_answers", "provider_answers"]
+__all__ = [
+    "ELSEWHERE",
+    "HOME",
+    "begin",
+    "complete_answers",
+    "parent_answers",
+    "provider_answers",
+    "up_to",
+]
 
 # The day the notification tests run on (each test module travels there with time_machine).
 TODAY_ISO = "2026-11-28"
@@ -127,3 +138,20 @@ def complete_answers(
     answers[routing.SUPPORT] = {"wants_support": "yes" if wants_support else "no"}
     answers[routing.DECLARATION] = {"confirmed": True}
     return answers
+
+
+def begin(client, answers: dict | None = None) -> None:
+    """Start a journey, then (as if the parent had answered them) hold these answers."""
+    client.get(reverse("public:notify-start"))
+    if answers is not None:
+        session = client.session
+        stored = session[ANSWERS_KEY]
+        stored["answers"] = answers
+        session[ANSWERS_KEY] = stored
+        session.save()
+
+
+def up_to(page: str, answers: dict) -> dict:
+    """The answers a parent has given before reaching `page`."""
+    path = routing.journey(answers)
+    return {name: answers[name] for name in path[: path.index(page)] if name in answers}

@@ -5,9 +5,8 @@ off, or typed before changing one's mind) is dropped, not checked."""
 import pytest
 from django.urls import reverse
 
-from registers.public.notify import routing
 from registers.public.notify.answers import ANSWERS_KEY
-from tests.public import complete_answers, provider_answers
+from tests.public import begin, complete_answers, provider_answers, up_to
 
 pytestmark = pytest.mark.django_db
 
@@ -16,14 +15,7 @@ ADDRESS = {"line_1": "Woodside Farm", "line_2": "", "town": "Tiverton", "postcod
 
 def answering(client, page: str) -> None:
     """A journey whose answers so far reach `page`."""
-    answers = complete_answers(providers=[provider_answers(1)])
-    path = routing.journey(answers)
-    client.get(reverse("public:notify-start"))
-    session = client.session
-    session[ANSWERS_KEY] = session[ANSWERS_KEY] | {
-        "answers": {name: answers[name] for name in path[: path.index(page)]}
-    }
-    session.save()
+    begin(client, up_to(page, complete_answers(providers=[provider_answers(1)])))
 
 
 def answer(client, page: str, data: dict):

@@ -13,7 +13,7 @@ from registers.public.notify import routing
 from registers.public.notify.answers import ANSWERS_KEY
 from tests.factories import child_with_record
 from tests.pages import assert_errors_shown
-from tests.public import complete_answers
+from tests.public import begin, complete_answers, up_to
 from tests.services.test_child_register import ADD_CHILD_FORM
 
 pytestmark = pytest.mark.django_db
@@ -57,12 +57,7 @@ def assert_one_date_error(response, field: str, message: str) -> None:
 
 @pytest.mark.parametrize(("parts", "kind"), BAD_DATES)
 def test_the_notifications_date_of_birth(client, devon, parts, kind):
-    client.get(reverse("public:notify-start"))
-    session = client.session
-    session[ANSWERS_KEY] = session[ANSWERS_KEY] | {
-        "answers": {routing.CHILD_NAME: complete_answers()[routing.CHILD_NAME]}
-    }
-    session.save()
+    begin(client, up_to(routing.CHILD_DATE_OF_BIRTH, complete_answers()))
 
     response = client.post(
         reverse("public:notify-page", args=[routing.CHILD_DATE_OF_BIRTH]),

@@ -11,7 +11,6 @@ from django.urls import reverse
 from registers.actors import SCHEDULER
 from registers.models import Notification
 from registers.public.notify import routing
-from registers.public.notify.answers import ANSWERS_KEY
 from registers.services.provider_requests import provider_request_send
 from registers.services.update_requests import update_request_send
 from tests.factories import (
@@ -22,7 +21,7 @@ from tests.factories import (
     staff_actor,
 )
 from tests.pages import assert_errors_shown
-from tests.public import complete_answers
+from tests.public import begin, complete_answers, up_to
 
 pytestmark = pytest.mark.django_db
 
@@ -110,14 +109,7 @@ def test_a_support_request_asks_for_a_way_to_contact_with_its_other_errors(clien
 
 
 def test_the_school_page_shows_a_long_name_with_the_unanswered_questions(client, devon):
-    client.get(reverse("public:notify-start"))
-    session = client.session
-    answers = complete_answers()
-    path = routing.journey(answers)
-    session[ANSWERS_KEY] = session[ANSWERS_KEY] | {
-        "answers": {page: answers[page] for page in path[: path.index(routing.SCHOOL)]}
-    }
-    session.save()
+    begin(client, up_to(routing.SCHOOL, complete_answers()))
 
     response = client.post(
         reverse("public:notify-page", args=[routing.SCHOOL]), {"school_name": "S" * 201}
