@@ -2,7 +2,7 @@
 
 from django.template import Library
 
-from registers.forms.answers import answer_shown
+from registers.forms import answer_shown
 
 register = Library()
 
