@@ -9,10 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from registers.actors import SCHEDULER
 from registers.public.notify import routing
-from registers.services.provider_requests import provider_request_send
-from registers.services.update_requests import update_request_send
 from tests.factories import (
     STAFF_PASSWORD,
     ChildFactory,
@@ -21,7 +18,14 @@ from tests.factories import (
     child_with_record,
     staff_actor,
 )
-from tests.public import begin, complete_answers, parent_answers, provider_answers
+from tests.public import (
+    begin,
+    complete_answers,
+    parent_answers,
+    provider_answers,
+    provider_request_link,
+    update_request_link,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +106,7 @@ def test_an_update_request(client, devon):
     entry = child_with_record(authority=devon).entries.get()
     entry.registered_on = date(2025, 6, 1)
     entry.save()
-    _, token = update_request_send(entry=entry, actor=SCHEDULER)
+    token = update_request_link(entry)
     pages = {
         "start": client.get(reverse("public:update-request", args=[token])),
         "refused (ask for a new link)": client.get(
@@ -119,7 +123,7 @@ def test_a_providers_answer(client, devon, officer):
     provider = ProviderFactory(authority=devon, email="hello@oakwood.example")
     child = ChildFactory(authority=devon)
     EducationArrangementFactory(child=child, provider=provider)
-    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
+    token = provider_request_link(provider, actor=staff_actor(officer))
 
     pages = {"children": client.get(reverse("public:provider-request", args=[token]))}
     client.post(

@@ -1,9 +1,13 @@
-"""Tests of the public pages. Builders of notification answers, shaped as the pages keep them."""
+"""Tests of the public pages. Builders of notification answers, shaped as the pages keep them,
+and the secrets of the links a parent or a provider is sent."""
 
 from django.urls import reverse
 
+from registers.actors import SCHEDULER
 from registers.public.notify import routing
 from registers.public.notify.answers import ANSWERS_KEY
+from registers.services.provider_requests import provider_request_send
+from registers.services.update_requests import update_request_send
 from tests.intake import ELSEWHERE, HOME
 
 __all__ = [
@@ -13,7 +17,9 @@ __all__ = [
     "complete_answers",
     "parent_answers",
     "provider_answers",
+    "provider_request_link",
     "up_to",
+    "update_request_link",
 ]
 
 # The day the notification tests run on (each test module travels there with time_machine).
@@ -155,3 +161,15 @@ def up_to(page: str, answers: dict) -> dict:
     """The answers a parent has given before reaching `page`."""
     path = routing.journey(answers)
     return {name: answers[name] for name in path[: path.index(page)] if name in answers}
+
+
+def update_request_link(entry) -> str:
+    """The secret of the link in an update request sent about the entry."""
+    _, token = update_request_send(entry=entry, actor=SCHEDULER)
+    return token
+
+
+def provider_request_link(provider, *, actor) -> str:
+    """The secret of the link in an information request sent to the provider."""
+    _, token = provider_request_send(provider=provider, actor=actor)
+    return token

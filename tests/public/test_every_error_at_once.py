@@ -8,11 +8,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from registers.actors import SCHEDULER
 from registers.models import Notification
 from registers.public.notify import routing
-from registers.services.provider_requests import provider_request_send
-from registers.services.update_requests import update_request_send
 from tests.factories import (
     ChildFactory,
     EducationArrangementFactory,
@@ -21,7 +18,7 @@ from tests.factories import (
     staff_actor,
 )
 from tests.pages import assert_errors_shown
-from tests.public import begin, complete_answers, up_to
+from tests.public import begin, complete_answers, provider_request_link, up_to, update_request_link
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +67,7 @@ def test_a_change_of_address_shows_the_postcode_and_the_date_errors_together(cli
 
 
 def test_an_update_shows_the_address_and_the_hours_errors_together(client, entry):
-    _, token = update_request_send(entry=entry, actor=SCHEDULER)
+    token = update_request_link(entry)
     client.post(reverse("public:update-request", args=[token]), {"still_correct": "no"})
 
     response = client.post(
@@ -131,7 +128,7 @@ def test_a_setting_with_a_bad_website_is_not_told_to_give_a_website(client, devo
     )
     child = ChildFactory(authority=devon)
     EducationArrangementFactory(child=child, provider=provider)
-    _, token = provider_request_send(provider=provider, actor=staff_actor(officer))
+    token = provider_request_link(provider, actor=staff_actor(officer))
     client.post(
         reverse("public:provider-request", args=[token]), {f"attends_{child.pk.hex}": "no"}
     )
