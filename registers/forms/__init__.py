@@ -1,10 +1,13 @@
 """One GOV.UK form toolkit for every journey, public and staff.
 
 Fields check what is typed with registers.validation, the same checks the intake contracts
-make; pages lay a form out as a GOV.UK question page; errors show a service's refusal on the
-form and link the error summary to each field.
+make; pages lay a form out as a GOV.UK question page, run the intake's check of the whole page
+with the fields' own (so a page shows every error at once) and reveal questions under a radio as
+GOV.UK Frontend does; errors show a service's refusal on the form and link the error summary to
+each field; answers say a blank answer the same way on every check answers page.
 """
 
+from registers.forms.answers import NOT_GIVEN, answer_shown
 from registers.forms.errors import error_summary_links, service_errors_show
 from registers.forms.fields import (
     CheckedField,
@@ -41,6 +44,7 @@ from registers.forms.pages import (
 )
 
 __all__ = [
+    "NOT_GIVEN",
     "PAGE_HEADING_LEGEND",
     "AddressFields",
     "AddressForm",
@@ -56,6 +60,7 @@ __all__ = [
     "RevealedRadios",
     "SummaryForm",
     "YesNoQuestion",
+    "answer_shown",
     "choice_radios",
     "email_field",
     "error_summary_links",

@@ -9,9 +9,10 @@ Labels and legends are rendered unescaped by crispy-forms-gds, so none of them m
 anything a person typed (format_html where one must).
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from crispy_forms.utils import TEMPLATE_PACK
 from crispy_forms_gds.helper import FormHelper
@@ -27,8 +28,12 @@ from crispy_forms_gds.layout import (
 from django import forms
 from django.utils import timezone
 
+from registers.errors import ApplicationError
+from registers.forms.errors import service_errors_show
 from registers.forms.fields import postcode_field, text_field, yes_no
 from registers.validation import ADDRESS_LINE_1, ADDRESS_LINE_2, POSTCODE_REQUIRED, TOWN
+
+Checked = TypeVar("Checked")
 
 # A date input's legend as the page's heading (Field.radios and Field.checkboxes take these as
 # arguments; a plain Field takes them as context).
@@ -79,6 +84,44 @@ class GovukForm(forms.Form):
     def layout_items(self) -> list:
         return [Field(name) for name in self.fields]
 
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        # Questions under a radio not chosen are not answers: hidden by GOV.UK Frontend, or
+        # typed (with JavaScript off, or before a change of mind) and then left. Drop them.
+        for radios in _revealed_radios(self.helper.layout):
+            for name in radios.unchosen_questions(self[radios.field]):
+                self.errors.pop(name, None)
+                cleaned.pop(name, None)
+        return cleaned
+
+    def intake_check(
+        self,
+        check: Callable[[dict], Checked],
+        *,
+        fields: Mapping[str, str] | None = None,
+    ) -> Checked | None:
+        """Run the intake's check of the whole page with each field's own (from clean()), so
+        that one submission shows every problem, never one more on the next.
+
+        `check` is given every answer: as its field cleaned it or, where the field refused it,
+        as typed, so that the intake refuses it too rather than judge what depends on it as if
+        it were blank (an answer in parts, such as a date, is None). Its messages go on the
+        fields the form has not already refused (`fields` renames its keys as
+        service_errors_show does). Returns what the check returns, or None if it refused.
+        """
+        answers = {}
+        for name in self.fields:
+            if name in self.cleaned_data:
+                answers[name] = self.cleaned_data[name]
+            else:
+                typed = self[name].data
+                answers[name] = typed if isinstance(typed, str) else None
+        try:
+            return check(answers)
+        except ApplicationError as error:
+            service_errors_show(self, error, fields=fields)
+            return None
+
 
 class QuestionForm(GovukForm):
     """A question page: `title` is the question, the page's title and its heading.
@@ -121,18 +164,22 @@ class PageHeadingHelper(FormHelper):
 
 
 class RevealedQuestion(ConditionalQuestion):
-    """A radio and the questions that go with it, always shown.
+    """A radio and the questions it reveals: GOV.UK Frontend's conditional reveal.
 
-    GOV.UK Frontend's conditional reveal marks the radios aria-expanded, which ARIA does not
-    allow on a radio and axe reports (govuk-frontend issue #979, a known issue). Shown always,
-    as they are without JavaScript, the questions need no ARIA state and pass axe either way.
+    Only a radio with questions names them (`data-aria-controls`, made `aria-controls` by the
+    script): crispy-forms-gds names a panel for every radio, so a radio with none pointed at
+    an element that does not exist, which axe refuses. Questions under a radio not chosen
+    start hidden where GOV.UK Frontend runs, and are always shown without JavaScript.
     """
 
     template = "public/notify/revealed_question.html"
 
 
 class RevealedRadios(ConditionalRadios):
-    """Radios, each followed by its own questions (RevealedQuestion), in one form group."""
+    """Radios, each followed by the questions it reveals (RevealedQuestion), in one form group.
+
+    Only the chosen radio's questions are answers: GovukForm.clean drops the others.
+    """
 
     template = "public/notify/revealed_radios.html"
 
@@ -148,6 +195,35 @@ class RevealedRadios(ConditionalRadios):
     def render(self, form, context, template_pack=TEMPLATE_PACK, **kwargs):
         context.update({"field": form[self.field]})
         return super().render(form, context, template_pack=template_pack, **kwargs)
+
+    def unchosen_questions(self, bound: forms.BoundField) -> list[str]:
+        """The fields of the questions under every radio but the one chosen."""
+        labels = {str(label): str(value) for value, label in bound.field.choices}
+        chosen = str(bound.data or "")
+        return [
+            name
+            for question in self.choices
+            if labels[question.value] != chosen
+            for name in _field_names(question.fields)
+        ]
+
+
+def _field_names(items) -> list[str]:
+    """The names of the fields in layout items (names, Field objects, or their containers)."""
+    names = []
+    for item in items:
+        names.extend([item] if isinstance(item, str) else _field_names(item.fields))
+    return names
+
+
+def _revealed_radios(layout) -> list[RevealedRadios]:
+    found = []
+    for item in getattr(layout, "fields", ()):
+        if isinstance(item, RevealedRadios):
+            found.append(item)
+        else:
+            found.extend(_revealed_radios(item))
+    return found
 
 
 class YesNoQuestion(QuestionForm):

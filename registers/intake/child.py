@@ -88,7 +88,9 @@ def _identifier(spec: Text, normalise):
 
 
 def _date_of_birth(today: date):
-    def clean(value: date) -> date:
+    def clean(value: date | None) -> date:
+        if value is None:
+            raise Invalid(DATE_OF_BIRTH.required)
         if value >= today:
             raise Invalid(DATE_OF_BIRTH.not_past)
         # Only a child of compulsory school age belongs on the register (s.436B(4)).

@@ -1,9 +1,27 @@
-"""Tests of the public pages. Builders of notification answers, shaped as the pages keep them."""
+"""Tests of the public pages. Builders of notification answers, shaped as the pages keep them,
+and the secrets of the links a parent or a provider is sent."""
 
+from django.urls import reverse
+
+from registers.actors import SCHEDULER
 from registers.public.notify import routing
+from registers.public.notify.answers import ANSWERS_KEY
+from registers.services.provider_requests import provider_request_send
+from registers.services.update_requests import update_request_send
 from tests.intake import ELSEWHERE, HOME
+from tests.links import link_sent
 
-__all__ = ["ELSEWHERE", "HOME", "complete_answers", "parent_answers", "provider_answers"]
+__all__ = [
+    "ELSEWHERE",
+    "HOME",
+    "begin",
+    "complete_answers",
+    "parent_answers",
+    "provider_answers",
+    "provider_request_link",
+    "up_to",
+    "update_request_link",
+]
 
 # The day the notification tests run on (each test module travels there with time_machine).
 TODAY_ISO = "2026-11-28"
@@ -127,3 +145,30 @@ def complete_answers(
     answers[routing.SUPPORT] = {"wants_support": "yes" if wants_support else "no"}
     answers[routing.DECLARATION] = {"confirmed": True}
     return answers
+
+
+def begin(client, answers: dict | None = None) -> None:
+    """Start a journey, then (as if the parent had answered them) hold these answers."""
+    client.get(reverse("public:notify-start"))
+    if answers is not None:
+        session = client.session
+        stored = session[ANSWERS_KEY]
+        stored["answers"] = answers
+        session[ANSWERS_KEY] = stored
+        session.save()
+
+
+def up_to(page: str, answers: dict) -> dict:
+    """The answers a parent has given before reaching `page`."""
+    path = routing.journey(answers)
+    return {name: answers[name] for name in path[: path.index(page)] if name in answers}
+
+
+def update_request_link(entry) -> str:
+    """The secret of the link in an update request sent about the entry."""
+    return link_sent(update_request_send(entry=entry, actor=SCHEDULER))
+
+
+def provider_request_link(provider, *, actor) -> str:
+    """The secret of the link in an information request sent to the provider."""
+    return link_sent(provider_request_send(provider=provider, actor=actor))

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from registers.models import Child, Notification, OutboxMessage, RegisterEntry
 from registers.public.notify import routing
 from registers.public.notify.answers import ANSWERS_KEY
-from tests.public import complete_answers, parent_answers, provider_answers
+from tests.public import begin, complete_answers, parent_answers, provider_answers, up_to
 
 pytestmark = pytest.mark.django_db
 
@@ -33,25 +33,8 @@ def url(page: str, **query) -> str:
     return f"{address}?return={query['back_to']}" if query else address
 
 
-def begin(client, answers: dict | None = None) -> None:
-    """Start a journey, then (as if the parent had answered them) hold these answers."""
-    client.get(reverse("public:notify-start"))
-    if answers is not None:
-        session = client.session
-        stored = session[ANSWERS_KEY]
-        stored["answers"] = answers
-        session[ANSWERS_KEY] = stored
-        session.save()
-
-
 def held_answers(client) -> dict:
     return client.session[ANSWERS_KEY]["answers"]
-
-
-def up_to(page: str, answers: dict) -> dict:
-    """The answers a parent has given before reaching `page`."""
-    path = routing.journey(answers)
-    return {name: answers[name] for name in path[: path.index(page)] if name in answers}
 
 
 # A parent's typing, page by page: two parents, two providers.

@@ -19,6 +19,7 @@ from tests.factories import (
     staff_actor,
 )
 from tests.links import link_sent
+from tests.pages import summary_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -263,6 +264,22 @@ def test_a_provider_answers_checks_and_sends(client, sent):
     again = client.post(url("-check", token))
     assert again.url == reverse("public:provider-request-sent")
     assert Notification.objects.count() == 1
+
+
+def test_answers_left_blank_are_not_given_on_the_check_page(client, sent):
+    _, token, (amelia, rowan) = sent
+    client.post(url("", token), children_answers(amelia, rowan))
+    online = SETTING | {"address_line_1": "", "town": "", "postcode": "", "website": "oak.example"}
+    client.post(url("-setting", token), online)
+
+    check = client.get(url("-check", token))
+
+    rows = summary_rows(check)
+    assert rows["Email address"] == "hello@oakwood.example"
+    assert rows["Address"] == "Not given"
+    assert rows["Website"] == "https://oak.example"
+    assert rows["Telephone number"] == "Not given"
+    assert "None" not in rows.values()
 
 
 def test_a_change_from_the_check_page_returns_to_it(client, sent):

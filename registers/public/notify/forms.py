@@ -510,17 +510,19 @@ class SchoolForm(QuestionForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if self.errors:
-            return cleaned
         if cleaned.get("never_at_school"):
             if cleaned.get("school_name"):
                 self.add_error("school_name", NEVER_AT_SCHOOL_AND_NAMED)
             return cleaned
-        if not cleaned.get("school_name"):
-            self.add_error("school_name", contract.SCHOOL_NAME.required)
-        for name in ("still_on_roll", "special_school"):
-            if not cleaned.get(name):
-                self.add_error(name, self.fields[name].error_messages["required"])
+        # Every unanswered question at once, beside any the fields refused.
+        missing = {
+            "school_name": contract.SCHOOL_NAME.required,
+            "still_on_roll": self.fields["still_on_roll"].error_messages["required"],
+            "special_school": self.fields["special_school"].error_messages["required"],
+        }
+        for name, message in missing.items():
+            if name not in self.errors and not cleaned.get(name):
+                self.add_error(name, message)
         return cleaned
 
     def answer(self) -> dict:

@@ -6,8 +6,9 @@ import calendar
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from decimal import Decimal
 
+from registers.forms import NOT_GIVEN
 from registers.intake.notification import PROVIDER_TYPE, RELATIONSHIP, SEX
 from registers.public.notify import routing
 from registers.rules.codes import PrimaryReason, SenProvision
@@ -43,9 +44,15 @@ class Member:
     remove_url: str = ""
 
 
-class Section(NamedTuple):
+@dataclass
+class Section:
+    """A part of check your answers: its rows, or a card for each member of a list (each
+    parent, each provider) and the Change link of the list itself."""
+
     title: str
-    rows: list[Row]
+    rows: list[Row] = field(default_factory=list)
+    cards: list[Member] = field(default_factory=list)
+    list_row: Row | None = None
 
 
 def _label(choices, value: object) -> str:
@@ -54,6 +61,14 @@ def _label(choices, value: object) -> str:
 
 def _address_lines(answer: Mapping) -> list[str]:
     return [answer[part] for part in ("line_1", "line_2", "town", "postcode") if answer.get(part)]
+
+
+def _hours(typed: object) -> str:
+    """Hours a week as a parent estimated them: "About 6 hours", "About 1 hour", "0 hours"."""
+    hours = Decimal(str(typed))
+    if hours == 0:
+        return "0 hours"
+    return f"About {typed} hour{'' if hours == 1 else 's'}"
 
 
 def _yes_no(answer: Mapping, name: str) -> str:
@@ -97,7 +112,7 @@ def _parent_rows(answers: Mapping, number: int) -> list[Row]:
         Row(
             "Contact details",
             [value for value in (contact.get("email"), contact.get("phone")) if value]
-            or ["None given"],
+            or [NOT_GIVEN],
             page(routing.PARENT_CONTACT),
             f"contact details of {who}",
         ),
@@ -137,12 +152,15 @@ def _provider_rows(answers: Mapping, number: int) -> list[Row]:
         Row("Where", where, page(routing.PROVIDER_LOCATION), f"where for {who}"),
         Row(
             "Hours a week",
-            [
-                f"About {hours.get('hours', '')} hours",
-                f"{hours.get('hours_without_parent', '')} without a parent present",
-            ],
+            [_hours(hours.get("hours", 0))],
             page(routing.PROVIDER_HOURS),
             f"hours a week with {who}",
+        ),
+        Row(
+            "Hours a week without a parent present",
+            [_hours(hours.get("hours_without_parent", 0))],
+            page(routing.PROVIDER_HOURS),
+            f"hours a week with {who} without a parent present",
         ),
     ]
 
@@ -257,10 +275,16 @@ def _child_rows(answers: Mapping, path: list[str]) -> list[Row]:
     return rows
 
 
-def _list_section(answers: Mapping, group: str, summary_page: str, title: str) -> Section:
-    """One row naming everyone on a list, whose Change link goes to the list."""
-    names = [member.name for member in members(answers, group, change_url=lambda page: "")]
-    return Section(title, [Row(title, names, summary_page, f"the list of {title.lower()}")])
+def _list_section(
+    answers: Mapping, group: str, summary_page: str, title: str, *, change_url: ChangeUrl
+) -> Section:
+    """Everyone on a list, a card each with every answer about them, and the list's own
+    Change link (to add or remove)."""
+    return Section(
+        title,
+        cards=members(answers, group, change_url=change_url),
+        list_row=Row(title, [], summary_page, f"the list of {title.lower()}"),
+    )
 
 
 def _school_rows(answers: Mapping) -> list[Row]:
@@ -293,14 +317,14 @@ def _more_rows(answers: Mapping) -> list[Row]:
             [
                 "Prefer not to say"
                 if reason == PrimaryReason.NO_REASON_GIVEN
-                else _label(PrimaryReason.choices, reason) or "Not answered"
+                else _label(PrimaryReason.choices, reason) or NOT_GIVEN
             ],
             routing.REASON,
             "the main reason",
         ),
         Row(
             "Special educational needs",
-            [_SEN_SHOWN.get(sen, "Not answered")],
+            [_SEN_SHOWN.get(sen, NOT_GIVEN)],
             routing.SEN,
             "special educational needs",
         ),
@@ -316,18 +340,22 @@ def _more_rows(answers: Mapping) -> list[Row]:
 def check_answer_sections(answers: Mapping, *, change_url: ChangeUrl) -> list[Section]:
     """Every answer on the parent's path, in sections, each row with its Change link."""
     path = routing.journey(answers)
-    sections = [Section("Your child", _child_rows(answers, path))]
-    for number in range(1, routing.group_count(answers, "parent") + 1):
-        sections.append(Section(f"Parent or carer {number}", _parent_rows(answers, number)))
-    sections.append(
-        _list_section(answers, "parent", routing.PARENTS_SUMMARY, "Parents and carers")
-    )
+    sections = [
+        Section("Your child", _child_rows(answers, path)),
+        _list_section(
+            answers,
+            "parent",
+            routing.PARENTS_SUMMARY,
+            "Parents and carers",
+            change_url=change_url,
+        ),
+    ]
     education = []
     if routing.EDUCATION_HOURS in path:
         education.append(
             Row(
                 "Hours a week educated by parents or carers",
-                [f"About {_answer(answers, routing.EDUCATION_HOURS).get('hours', '')} hours"],
+                [_hours(_answer(answers, routing.EDUCATION_HOURS).get("hours", 0))],
                 routing.EDUCATION_HOURS,
                 "hours a week educated by parents or carers",
             )
@@ -342,12 +370,14 @@ def check_answer_sections(answers: Mapping, *, change_url: ChangeUrl) -> list[Se
     )
     sections.append(Section("Education", education))
     if routing.PROVIDERS_SUMMARY in path:
-        for number in range(1, routing.group_count(answers, "provider") + 1):
-            sections.append(Section(f"Provider {number}", _provider_rows(answers, number)))
-        sections.append(_list_section(answers, "provider", routing.PROVIDERS_SUMMARY, "Providers"))
+        sections.append(
+            _list_section(
+                answers, "provider", routing.PROVIDERS_SUMMARY, "Providers", change_url=change_url
+            )
+        )
     sections.append(Section("School", _school_rows(answers)))
     sections.append(Section("More about your child", _more_rows(answers)))
-    for _, rows in sections:
-        for row in rows:
+    for section in sections:
+        for row in [*section.rows, *([section.list_row] if section.list_row else [])]:
             row.change_url = change_url(row.page)
     return sections

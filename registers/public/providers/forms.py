@@ -159,10 +159,7 @@ class SettingDetailsForm(PrefixedAddressFields, GovukForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        values = {field: cleaned.get(field) or "" for field in self.fields}
-        try:
-            self.details = setting_details_validate(details=SettingDetails(**values))
-        except ApplicationError as error:
-            # A field the form has already refused keeps that one, clearer, message.
-            service_errors_show(self, error)
+        self.details = self.intake_check(
+            lambda answers: setting_details_validate(details=SettingDetails(**answers))
+        )
         return cleaned

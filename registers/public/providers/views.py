@@ -22,6 +22,7 @@ from registers.errors import ApplicationError
 from registers.intake.providers import ChildAttendance, ProviderAnswers, SettingDetails
 from registers.public.answers import AnswersExpired, JourneyAnswers
 from registers.public.authority import chosen_authority
+from registers.public.forms import DeclarationForm
 from registers.public.providers.forms import (
     NO,
     YES,
@@ -260,6 +261,7 @@ def provider_request_check(
             errors=errors,
             children_url=children_url,
             setting_url=reverse("public:provider-request-setting", args=[token]),
+            form=DeclarationForm(),
         ),
     )
 

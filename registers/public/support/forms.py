@@ -19,6 +19,8 @@ from registers.intake.support import (
     SUPPORT_EMAIL,
     SUPPORT_PHONE,
     SUPPORT_WANTED,
+    SupportRequestDetails,
+    support_request_validate,
 )
 
 RELOAD = "Reload the page, then send your request again"
@@ -67,3 +69,15 @@ class SupportRequestForm(GovukForm):
             ),
             Field("idempotency_key"),
         ]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        # The request as a whole: an email address or a phone number is needed.
+        self.intake_check(
+            lambda answers: support_request_validate(
+                details=SupportRequestDetails(
+                    **{name: value for name, value in answers.items() if name != "idempotency_key"}
+                )
+            )
+        )
+        return cleaned

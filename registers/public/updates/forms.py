@@ -3,14 +3,12 @@
 
 from crispy_forms_gds.layout import Field, Size
 
-from registers.errors import ApplicationError
 from registers.forms import (
     GovukForm,
     PrefixedAddressFields,
     hours_field,
     radios,
     section,
-    service_errors_show,
     textarea_field,
 )
 from registers.intake.updates import (
@@ -69,12 +67,10 @@ class UpdateChangesForm(PrefixedAddressFields, GovukForm):
         cleaned = super().clean()
         if self.address_given():
             self.require_address()
-        if not self.errors:
-            # The answer as a whole: an address begun must be whole, and something must change.
-            try:
-                self.checked = update_answers_validate(
-                    answers=UpdateAnswers(still_correct=False, **cleaned)
-                )
-            except ApplicationError as error:
-                service_errors_show(self, error)
+        # The answer as a whole: an address begun must be whole, and something must change.
+        self.checked = self.intake_check(
+            lambda answers: update_answers_validate(
+                answers=UpdateAnswers(still_correct=False, **answers)
+            )
+        )
         return cleaned

@@ -3,6 +3,7 @@ checks are the intake's (registers.intake.child)."""
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
+from django.utils import timezone
 
 from registers.forms import (
     DateField,
@@ -91,4 +92,10 @@ class ChildAddForm(PrefixedAddressFields, GovukForm):
     def clean(self) -> dict:
         cleaned = super().clean()
         self.require_address()
+        # The intake's own checks (school age, identifiers) on the same submission.
+        self.intake_check(
+            lambda answers: intake.child_add_details_validate(
+                details=intake.ChildAddDetails(**answers), today=timezone.localdate()
+            )
+        )
         return cleaned
