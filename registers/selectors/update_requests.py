@@ -184,12 +184,15 @@ def entries_due_update_request(
     ending within `lead_days` (rules.deadlines.update_request_due_anchor), no request waiting
     for an answer, and a parent with an email address.
 
-    Read through the index of when each interval runs from (the last request, else
-    registration): the children not due are never read.
+    Two statements, whatever the size of the register: the entries whose interval has run
+    are read from the index of the day it runs from (the last request, else registration),
+    now; the rest is checked for those entries alone, when the result is read. (Asked in one
+    statement, PostgreSQL cannot tell how few entries the range holds, having no statistics
+    for a partial index, and reads every parent of every child to check for an email.)
     """
-    due = Q()
+    interval_run = Q()
     for authority in authorities:
-        due |= Q(
+        interval_run |= Q(
             authority=authority,
             update_request_anchor__lte=update_request_due_anchor(
                 on=today,
@@ -198,7 +201,14 @@ def entries_due_update_request(
                 max_months=authority.update_request_max_months,
             ),
         )
-    if not due:
+    if not interval_run:
+        return RegisterEntry.objects.none()
+    candidates = list(
+        RegisterEntry.objects.alias(update_request_anchor=UPDATE_REQUEST_ANCHOR)
+        .filter(interval_run, status__in=UPDATE_REQUEST_STATUSES)
+        .values_list("pk", flat=True)
+    )
+    if not candidates:
         return RegisterEntry.objects.none()
     waiting = InformationRequest.objects.filter(
         entry=OuterRef("pk"),
@@ -208,8 +218,7 @@ def entries_due_update_request(
     )
     reachable = ChildPerson.objects.filter(child=OuterRef("child")).exclude(person__email="")
     return (
-        RegisterEntry.objects.alias(update_request_anchor=UPDATE_REQUEST_ANCHOR)
-        .filter(due, status__in=UPDATE_REQUEST_STATUSES)
+        RegisterEntry.objects.filter(pk__in=candidates, status__in=UPDATE_REQUEST_STATUSES)
         .filter(Exists(reachable))
         .exclude(Exists(waiting))
         .select_related("authority", "child")
