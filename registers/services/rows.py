@@ -20,8 +20,6 @@ from django.db import connection
 from django.db.models import Model
 from django.db.models.sql import InsertQuery
 
-_POSTGRESQL = "postgresql"
-
 
 def _by_table(rows: Iterable[Model]) -> dict[type[Model], list[Model]]:
     tables: dict[type[Model], list[Model]] = {}
@@ -79,7 +77,7 @@ def keys_draw(rows: Iterable[Model]) -> None:
     counts = {model: len(batch) for model, batch in tables.items() if batch}
     if not counts:
         return
-    if connection.vendor == _POSTGRESQL:
+    if connection.vendor == "postgresql":
         drawn = _drawn_postgresql(counts)
     elif connection.vendor == "sqlite":
         drawn = _drawn_sqlite(counts)
@@ -119,7 +117,8 @@ def _insert_postgresql(tables: dict[type[Model], list[Model]]) -> None:
                 unkeyed.append((number, model, group))
             clauses.append(f"rows_{number} AS ({sql})")
             params += group_params
-    # The rows whose keys the database chose come back, in the order they were inserted.
+    # The keys the database chose come back sorted: a sequence hands them out in the order
+    # the rows are inserted, which is the order given.
     returned = " UNION ALL ".join(
         f"SELECT {number}, {connection.ops.quote_name(model._meta.pk.column)} FROM rows_{number}"
         for number, model, _ in unkeyed
@@ -150,7 +149,7 @@ def rows_insert(rows: Iterable[Model]) -> None:
             row._prepare_related_fields_for_save(operation_name="rows_insert")
     if not tables:
         return
-    if connection.vendor == _POSTGRESQL:
+    if connection.vendor == "postgresql":
         _insert_postgresql(tables)
     else:
         for model, batch in tables.items():
