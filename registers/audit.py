@@ -11,7 +11,7 @@ from registers.actors import Actor
 from registers.models import AuditEvent, LocalAuthority
 
 
-def audit_record(
+def audit_event(
     *,
     actor: Actor,
     action: AuditEvent.Action,
@@ -22,12 +22,14 @@ def audit_record(
     categories: Iterable[str] = (),
     children: Iterable[object] = (),
 ) -> AuditEvent:
-    """Record one event. The LA is the one given, else the acting member of staff's.
+    """One event, not yet saved: for a service that writes it with the rows of the work it
+    records, in one statement (registers.services.rows). Otherwise use `audit_record`.
 
-    `children` names every child whose data the event shows or changes (their ids), so that
-    "who has seen this child" is answered by one lookup, for a list page as for a record.
+    The LA is the one given, else the acting member of staff's. `children` names every child
+    whose data the event shows or changes (their ids), so that "who has seen this child" is
+    answered by one lookup, for a list page as for a record.
     """
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor.user,
         authority_id=authority.pk if authority else actor.authority_id,
         door=actor.door,
@@ -40,3 +42,10 @@ def audit_record(
         request_id=actor.request_id,
         ip_address=actor.client_address,
     )
+
+
+def audit_record(**event) -> AuditEvent:
+    """Record one event (the arguments of `audit_event`)."""
+    recorded = audit_event(**event)
+    recorded.save(force_insert=True)
+    return recorded

@@ -4,11 +4,14 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 
 from registers.models.audit import OutboxMessage
 from registers.models.authorities import LocalAuthority
 from registers.models.base import BaseModel
 from registers.models.children import Child, Provider
+from registers.rules.cases import UPDATE_REQUEST_STATUSES
 from registers.rules.codes import (
     CaseStatus,
     ClosureReason,
@@ -20,6 +23,10 @@ from registers.rules.codes import (
     PrimaryReason,
     Regime,
 )
+
+# The day the interval to an entry's next update request runs from: its last request, else the
+# day the child was entered on the register (rules.deadlines.update_request_window).
+UPDATE_REQUEST_ANCHOR = Coalesce("update_requested_on", "registered_on", "notified_on")
 
 
 class RegisterEntry(BaseModel):
@@ -53,6 +60,9 @@ class RegisterEntry(BaseModel):
     notified_on = models.DateField()
     eligible_from = models.DateField(null=True, blank=True)
     registered_on = models.DateField(null=True, blank=True)
+    # The day the parents were last sent an update request (s.436D), kept with the entry so
+    # that the scheduled job finds the children due with one range of an index.
+    update_requested_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     closure_reason = models.CharField(max_length=30, choices=ClosureReason.choices, blank=True)
     # Counts the entry's changes of status, so that a move made from a page that was loaded
@@ -82,6 +92,13 @@ class RegisterEntry(BaseModel):
         indexes = [
             models.Index(fields=["authority", "status"]),
             models.Index(fields=["authority", "-notified_on"]),
+            # The scheduled job's range of children due an update request.
+            models.Index(
+                F("authority"),
+                UPDATE_REQUEST_ANCHOR,
+                condition=models.Q(status__in=UPDATE_REQUEST_STATUSES),
+                name="entry_update_request_anchor",
+            ),
         ]
 
     def __str__(self) -> str:

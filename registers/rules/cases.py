@@ -19,6 +19,15 @@ OPENING_STATUSES: frozenset[CaseStatus] = frozenset(
     {CaseStatus.NOTIFIED, CaseStatus.ELIGIBILITY_CHECK, CaseStatus.CONSENT_PENDING}
 )
 
+# The statuses in which a child is on the register and parents may be asked for an update
+# (s.436D).
+UPDATE_REQUEST_STATUSES: tuple[CaseStatus, ...] = (
+    CaseStatus.REGISTERED,
+    CaseStatus.SUITABLE_MONITORING,
+    CaseStatus.ENQUIRY,
+    CaseStatus.INFO_OUTSTANDING,
+)
+
 # The moves open to a case under both laws. CLOSED is terminal: a child who comes back is
 # given a new entry, so that the history behind the national return is never rewritten.
 _SHARED: dict[CaseStatus, frozenset[CaseStatus]] = {

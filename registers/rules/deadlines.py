@@ -62,6 +62,30 @@ def update_request_overdue(*, window: UpdateRequestWindow, on: date) -> bool:
     return on > window.latest
 
 
+def latest_start(*, ends_by: date, months: int) -> date:
+    """The last day from which `months` calendar months end on or before `ends_by`; they end
+    by then from every earlier day too, as a later start never ends sooner."""
+    start = add_months(ends_by, -months)
+    # Month ends are clamped, so a few later days can end on the same day (28, 29, 30 and 31
+    # January all end a month later on 28 February 2026): step on while they do.
+    while add_months(start + timedelta(days=1), months) <= ends_by:
+        start += timedelta(days=1)
+    return start
+
+
+def update_request_due_anchor(
+    *, on: date, lead_days: int, min_months: int = 3, max_months: int = 12
+) -> date:
+    """The latest anchor (the day the child was entered on the register, or of the last
+    request) from which an update request is due `on`: the minimum interval has passed and
+    the maximum ends within `lead_days`. It is due from every earlier anchor too, so a register
+    finds the children due with one range of an index."""
+    return min(
+        latest_start(ends_by=on, months=min_months),
+        latest_start(ends_by=on + timedelta(days=lead_days), months=max_months),
+    )
+
+
 def long_date(day: date) -> str:
     """A date as GOV.UK writes it in pages, letters and emails: '27 March 2026'."""
     return f"{day.day} {day:%B %Y}"

@@ -1,13 +1,14 @@
 """Reads behind update requests (s.436D) and parents' reports: the entry a reference names, and
 what the LA holds about a child, as a parent is shown it."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from registers.actors import Actor
@@ -19,17 +20,12 @@ from registers.models import (
     LocalAuthority,
     RegisterEntry,
 )
-from registers.rules.codes import AddressKind, CaseStatus
+from registers.models.cases import UPDATE_REQUEST_ANCHOR
+from registers.rules.cases import UPDATE_REQUEST_STATUSES
+from registers.rules.codes import AddressKind
+from registers.rules.deadlines import update_request_due_anchor
 from registers.rules.identifiers import reference_normalise
 from registers.selectors.links import information_request_for_link, link_read_record
-
-# The statuses in which a child is on the register and parents may be asked for an update.
-OPEN_STATUSES = (
-    CaseStatus.REGISTERED,
-    CaseStatus.SUITABLE_MONITORING,
-    CaseStatus.ENQUIRY,
-    CaseStatus.INFO_OUTSTANDING,
-)
 
 
 class EntryNotFound(Http404):
@@ -195,27 +191,51 @@ def update_request_held(*, information_request: InformationRequest) -> HeldRecor
     )
 
 
-def entries_with_update_history(*, authority_ids: list[int]) -> QuerySet[RegisterEntry]:
-    """Open entries of these LAs, each with its parent update requests (newest first, as
-    `parent_requests`) and its child's parents (main contact first)."""
-    return (
-        RegisterEntry.objects.filter(authority_id__in=authority_ids, status__in=OPEN_STATUSES)
-        .select_related("authority", "child")
-        .prefetch_related(
-            Prefetch(
-                "information_requests",
-                queryset=InformationRequest.objects.filter(
-                    kind=InformationRequest.Kind.PARENT_UPDATE
-                ).order_by("-sent_at"),
-                to_attr="parent_requests",
-            ),
-            Prefetch(
-                "child__relationships",
-                queryset=ChildPerson.objects.select_related("person").order_by(
-                    "-is_main_contact", "id"
-                ),
-                to_attr="contacts",
+def entries_due_update_request(
+    *, authorities: Iterable[LocalAuthority], today: date, lead_days: int, now: datetime
+) -> QuerySet[RegisterEntry]:
+    """The entries of these LAs whose parents are due an update request `today`, with their
+    authority and child: on the register, the LA's minimum interval passed and its maximum
+    ending within `lead_days` (rules.deadlines.update_request_due_anchor), no request waiting
+    for an answer, and a parent with an email address.
+
+    Two statements, whatever the size of the register: the entries whose interval has run
+    are read from the index of the day it runs from (the last request, else registration),
+    now; the rest is checked for those entries alone, when the result is read. (Asked in one
+    statement, PostgreSQL cannot tell how few entries the range holds, having no statistics
+    for a partial index, and reads every parent of every child to check for an email.)
+    """
+    interval_run = Q()
+    for authority in authorities:
+        interval_run |= Q(
+            authority=authority,
+            update_request_anchor__lte=update_request_due_anchor(
+                on=today,
+                lead_days=lead_days,
+                min_months=authority.update_request_min_months,
+                max_months=authority.update_request_max_months,
             ),
         )
+    if not interval_run:
+        return RegisterEntry.objects.none()
+    candidates = list(
+        RegisterEntry.objects.alias(update_request_anchor=UPDATE_REQUEST_ANCHOR)
+        .filter(interval_run, status__in=UPDATE_REQUEST_STATUSES)
+        .values_list("pk", flat=True)
+    )
+    if not candidates:
+        return RegisterEntry.objects.none()
+    waiting = InformationRequest.objects.filter(
+        entry=OuterRef("pk"),
+        kind=InformationRequest.Kind.PARENT_UPDATE,
+        used_at__isnull=True,
+        expires_at__gt=now,
+    )
+    reachable = ChildPerson.objects.filter(child=OuterRef("child")).exclude(person__email="")
+    return (
+        RegisterEntry.objects.filter(pk__in=candidates, status__in=UPDATE_REQUEST_STATUSES)
+        .filter(Exists(reachable))
+        .exclude(Exists(waiting))
+        .select_related("authority", "child")
         .order_by("authority_id", "notified_on", "id")
     )

@@ -54,8 +54,7 @@ def _occurred_at_errors(occurred_at: datetime, *, after: datetime | None = None)
     return []
 
 
-@transaction.atomic
-def register_entry_open(
+def register_entry_opening(
     *,
     authority: LocalAuthority,
     child: Child,
@@ -71,14 +70,13 @@ def register_entry_open(
     previous_school_type: PreviousSchoolType = PreviousSchoolType.ELSEWHERE_OR_UNKNOWN,
     still_on_roll: bool = False,
     eligibility_basis: EligibilityBasis | str = "",
-    record_audit: bool = True,
-) -> RegisterEntry:
-    """Open a new case for the child, worked under the LA's current law, with its first step
-    in the history and an audit event.
+) -> tuple[RegisterEntry, CaseTransition]:
+    """A new case for the child and its first step in the history, checked and not yet saved:
+    for a writer that saves them with the rest of its work in one statement (the intake).
+    Otherwise use `register_entry_open`, which saves them.
 
-    `notified_on` defaults to the local date of `occurred_at`, which defaults to now. A caller
-    that records the whole action in its own audit event (adding a child records the child)
-    passes `record_audit=False`, so that one action is one event.
+    `notified_on` defaults to the local date of `occurred_at`, which defaults to now. A child
+    not saved yet (made in the same work) has no case, so nothing is read to check that.
     """
     occurred_at = occurred_at or timezone.now()
     errors: dict[str, list[str]] = {}
@@ -92,13 +90,16 @@ def register_entry_open(
         errors["occurred_at"] = occurred_at_errors
     if child.authority_id != authority.pk:
         errors["__all__"] = [OTHER_AUTHORITY]
-    elif RegisterEntry.objects.filter(child=child, closed_on__isnull=True).exists():
+    elif (
+        not child._state.adding
+        and RegisterEntry.objects.filter(child=child, closed_on__isnull=True).exists()
+    ):
         # The database allows one open entry per child; this says so before it has to.
         errors["__all__"] = [ALREADY_OPEN]
     if errors:
         raise ApplicationError(errors)
 
-    entry = RegisterEntry.objects.create(
+    entry = RegisterEntry(
         authority=authority,
         child=child,
         reference=reference_new(),
@@ -115,7 +116,7 @@ def register_entry_open(
         created_by=actor.user,
         modified_by=actor.user,
     )
-    CaseTransition.objects.create(
+    first_step = CaseTransition(
         entry=entry,
         from_status="",
         to_status=status,
@@ -124,12 +125,26 @@ def register_entry_open(
         door=actor.door,
         reason=reason.strip(),
     )
+    return entry, first_step
+
+
+@transaction.atomic
+def register_entry_open(*, record_audit: bool = True, **opening) -> RegisterEntry:
+    """Open a new case for the child (the arguments of `register_entry_opening`), worked under
+    the LA's current law, with its first step in the history and an audit event.
+
+    A caller that records the whole action in its own audit event (adding a child records the
+    child) passes `record_audit=False`, so that one action is one event.
+    """
+    entry, first_step = register_entry_opening(**opening)
+    entry.save(force_insert=True)
+    first_step.save(force_insert=True)
     if record_audit:
         audit_record(
-            actor=actor,
+            actor=opening["actor"],
             action=AuditEvent.Action.CREATE,
             outcome=AuditEvent.Outcome.ALLOWED,
-            authority=authority,
+            authority=entry.authority,
             object_type="register_entry",
             object_id=entry.pk,
             categories=["education"],

@@ -10,10 +10,11 @@ the LA's deadline tasks, an audit event and the confirmation email (in the outbo
 from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from registers.actors import Actor
-from registers.audit import audit_record
+from registers.audit import audit_event
 from registers.intake.notification import (
     AddressDetails,
     NotificationDetails,
@@ -45,8 +46,10 @@ from registers.rules.deadlines import REVIEW_PERIOD_DAYS, days_beginning_with
 from registers.rules.family import has_parental_responsibility
 from registers.selectors.duplicates import possible_duplicates
 from registers.selectors.known_providers import providers_known
-from registers.services.cases import register_entry_open
-from registers.services.receipts import receipt_send
+from registers.services.cases import register_entry_opening
+from registers.services.outbox import outbox_deliver_after_commit
+from registers.services.receipts import receipt_message
+from registers.services.rows import keys_draw, rows_insert
 
 
 def _address(details: AddressDetails) -> Address:
@@ -156,11 +159,14 @@ def _tasks(
     return tasks
 
 
-def _family_record(*, authority: LocalAuthority, details: NotificationDetails) -> Child:
-    """The child, their addresses, parents and carers and who educates them: a fixed number
-    of inserts however many parents and providers there are."""
+def _family_record(
+    *, authority: LocalAuthority, details: NotificationDetails, known: list[Provider | None]
+) -> tuple[Child, list[Model], list[Model]]:
+    """The child, their addresses, parents and carers and who educates them, as new rows: the
+    child; the rows others point at (addresses, people, providers the LA did not know); and
+    the rows that point at them. `known` is the LA's record of each provider, if it has one."""
     child_details = details.child
-    child = Child.objects.create(
+    child = Child(
         authority=authority,
         first_name=child_details.first_name,
         middle_names=child_details.middle_names,
@@ -198,19 +204,16 @@ def _family_record(*, authority: LocalAuthority, details: NotificationDetails) -
     parent_homes = [
         _address(parent.address) if parent.address else home for parent in details.parents
     ]
-    known = providers_known(authority=authority, providers=details.providers)
     provider_places = [
         _address(provider.address) if provider.address and not held else None
         for provider, held in zip(details.providers, known, strict=True)
     ]
-    Address.objects.bulk_create(
+    addresses = (
         [held.address for held in child_addresses]
         + [place for place in parent_homes if place is not home]
         + [place for place in provider_places if place is not None]
     )
-    ChildAddress.objects.bulk_create(child_addresses)
-
-    people = Person.objects.bulk_create(
+    people = [
         Person(
             authority=authority,
             first_name=parent.first_name,
@@ -220,8 +223,8 @@ def _family_record(*, authority: LocalAuthority, details: NotificationDetails) -
             address=place,
         )
         for parent, place in zip(details.parents, parent_homes, strict=True)
-    )
-    ChildPerson.objects.bulk_create(
+    ]
+    relationships = [
         ChildPerson(
             child=child,
             person=person,
@@ -231,25 +234,22 @@ def _family_record(*, authority: LocalAuthority, details: NotificationDetails) -
             is_main_contact=number == 0,
         )
         for number, (parent, person) in enumerate(zip(details.parents, people, strict=True))
-    )
-    new_providers = iter(
-        Provider.objects.bulk_create(
-            Provider(
-                authority=authority,
-                name=provider.name,
-                provider_type=provider.provider_type,
-                address=place,
-                website=provider.website,
-                email=provider.email,
-            )
-            for provider, place, held in zip(
-                details.providers, provider_places, known, strict=True
-            )
-            if held is None
+    ]
+    new_providers = [
+        Provider(
+            authority=authority,
+            name=provider.name,
+            provider_type=provider.provider_type,
+            address=place,
+            website=provider.website,
+            email=provider.email,
         )
-    )
+        for provider, place, held in zip(details.providers, provider_places, known, strict=True)
+        if held is None
+    ]
     # A provider the LA already knows is the same provider: its record is not made again.
-    providers = [held or next(new_providers) for held in known]
+    unknown = iter(new_providers)
+    providers = [held or next(unknown) for held in known]
     arrangements = [
         EducationArrangement(
             child=child,
@@ -273,8 +273,11 @@ def _family_record(*, authority: LocalAuthority, details: NotificationDetails) -
                 hours_per_week=details.hours_educated_by_parents,
             ),
         )
-    EducationArrangement.objects.bulk_create(arrangements)
-    return child
+    return (
+        child,
+        [*addresses, *people, *new_providers],
+        [*child_addresses, *relationships, *arrangements],
+    )
 
 
 def _record(
@@ -286,6 +289,9 @@ def _record(
     actor: Actor,
     received_at: datetime,
 ) -> Notification:
+    """Everything the notification makes, in a fixed number of statements however many
+    parents and providers it names: three reads, the keys of the rows others point at, and
+    one statement for every row (registers.services.rows)."""
     today = timezone.localdate(received_at)
     consent = _needs_consent(details)
     duplicates = possible_duplicates(
@@ -295,8 +301,9 @@ def _record(
         date_of_birth=details.child.date_of_birth,
         postcode=details.home_address.postcode,
     )
-    child = _family_record(authority=authority, details=details)
-    entry = register_entry_open(
+    known = providers_known(authority=authority, providers=details.providers)
+    child, pointed_at, pointing = _family_record(authority=authority, details=details, known=known)
+    entry, first_step = register_entry_opening(
         authority=authority,
         child=child,
         status=CaseStatus.CONSENT_PENDING if consent else CaseStatus.NOTIFIED,
@@ -308,10 +315,8 @@ def _record(
         previous_school_name=details.school.name,
         previous_school_type=_previous_school_type(details),
         still_on_roll=details.school.still_on_roll,
-        # The intake's own audit row, below, records the child and their entry together.
-        record_audit=False,
     )
-    notification = Notification.objects.create(
+    notification = Notification(
         authority=authority,
         kind=NotificationKind.NEW_REGISTRATION,
         source=source,
@@ -322,37 +327,42 @@ def _record(
         child=child,
         entry=entry,
     )
-    Task.objects.bulk_create(
-        _tasks(
-            authority=authority,
-            details=details,
-            entry=entry,
-            notification=notification,
-            duplicates=duplicates,
-            consent=consent,
-            today=today,
-        )
+    keys_draw([*pointed_at, notification])
+    rows = [child, *pointed_at, *pointing, entry, first_step, notification]
+    rows += _tasks(
+        authority=authority,
+        details=details,
+        entry=entry,
+        notification=notification,
+        duplicates=duplicates,
+        consent=consent,
+        today=today,
     )
     if consent:
-        ConsentRequest.objects.create(
-            authority=authority,
-            child=child,
-            condition=ConsentRequest.Condition.SPECIAL_SCHOOL,
-            status=ConsentRequest.Status.REQUESTED,
-            school_name=details.school.name,
-            requested_on=today,
+        rows.append(
+            ConsentRequest(
+                authority=authority,
+                child=child,
+                condition=ConsentRequest.Condition.SPECIAL_SCHOOL,
+                status=ConsentRequest.Status.REQUESTED,
+                school_name=details.school.name,
+                requested_on=today,
+            )
         )
-    audit_record(
-        actor=actor,
-        authority=authority,
-        action=AuditEvent.Action.CREATE,
-        outcome=AuditEvent.Outcome.ALLOWED,
-        object_type="child",
-        object_id=str(child.pk),
-        categories=["identity", "address", "family", "education", "special_educational_needs"],
-        children=[child.pk],
+    # One audit row records the child and their entry together.
+    rows.append(
+        audit_event(
+            actor=actor,
+            authority=authority,
+            action=AuditEvent.Action.CREATE,
+            outcome=AuditEvent.Outcome.ALLOWED,
+            object_type="child",
+            object_id=str(child.pk),
+            categories=["identity", "address", "family", "education", "special_educational_needs"],
+            children=[child.pk],
+        )
     )
-    receipt_send(
+    receipt = receipt_message(
         notification=notification,
         to=details.parents[0].email,
         actor=actor,
@@ -363,6 +373,11 @@ def _record(
         ),
         next_steps=_next_steps(authority=authority, details=details, consent=consent),
     )
+    if receipt is not None:
+        rows.append(receipt)
+    rows_insert(rows)
+    if receipt is not None:
+        outbox_deliver_after_commit(receipt)
     return notification
 
 

@@ -43,6 +43,10 @@ def outbox_enqueue(*, topic: str, payload: dict, dedupe_key: str) -> OutboxMessa
     return message
 
 
+def _email_payload(*, to: str, subject: str, body: str) -> dict:
+    return {"to": to, "subject": subject, "body": body}
+
+
 def _email_enqueue(*, payload: dict, dedupe_key: str) -> OutboxMessage:
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("Emails are enqueued inside the transaction of the work they follow")
@@ -54,7 +58,7 @@ def _email_enqueue(*, payload: dict, dedupe_key: str) -> OutboxMessage:
 def email_enqueue(*, to: str, subject: str, body: str, dedupe_key: str) -> OutboxMessage:
     """An email, sent by the outbox sweep after this transaction commits."""
     return _email_enqueue(
-        payload={"to": to, "subject": subject, "body": body}, dedupe_key=dedupe_key
+        payload=_email_payload(to=to, subject=subject, body=body), dedupe_key=dedupe_key
     )
 
 
@@ -82,6 +86,18 @@ def link_email_enqueue(
     information_request.email = message
     information_request.save(update_fields=["email", "modified_at"])
     return message
+
+
+def email_message(*, to: str, subject: str, body: str, dedupe_key: str) -> OutboxMessage:
+    """An email as an outbox row not yet saved, for a service that writes it with the rows of
+    its work in one statement (registers.services.rows) and then calls
+    `outbox_deliver_after_commit`. Its dedupe key must be new (made from a row of that work);
+    any other email goes through `email_enqueue`."""
+    return OutboxMessage(
+        topic=EMAIL,
+        payload=_email_payload(to=to, subject=subject, body=body),
+        dedupe_key=dedupe_key,
+    )
 
 
 def outbox_deliver_after_commit(message: OutboxMessage) -> None:

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from registers.actors import Actor
@@ -215,29 +216,28 @@ def provider_response_submit(
 
 def provider_requests_mark_overdue(*, today: date | None = None) -> int:
     """Give each provider request unanswered past its date one overdue task; return how many
-    tasks were made. Running it again makes none for the same request."""
+    tasks were made. Running it again makes none for the same request.
+
+    Set-based: the same three statements however many requests there are (lock, read, one
+    insert), and one when there is nothing new to mark.
+    """
     today = today or timezone.localdate()
-    created = 0
+    already_marked = Task.objects.filter(
+        information_request=OuterRef("pk"), kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE
+    )
+    unmarked = InformationRequest.objects.filter(
+        kind=InformationRequest.Kind.PROVIDER, used_at__isnull=True, respond_by__lt=today
+    ).exclude(Exists(already_marked))
     with transaction.atomic():
-        # Locking the requests makes two overlapping runs take turns, so neither adds a
-        # second task for a request the other has just dealt with.
-        overdue = (
-            InformationRequest.objects.select_for_update(of=("self",))
-            .select_related("provider")
-            .filter(
-                kind=InformationRequest.Kind.PROVIDER,
-                used_at__isnull=True,
-                respond_by__lt=today,
-            )
-            .order_by("respond_by", "id")
-        )
-        for information_request in overdue:
-            if Task.objects.filter(
-                information_request=information_request,
-                kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE,
-            ).exists():
-                continue
-            Task.objects.create(
+        # Locking the requests makes two overlapping runs take turns, and an answer arriving
+        # meanwhile either waits or takes its request out of the set.
+        if not list(unmarked.select_for_update(of=("self",)).values_list("pk", flat=True)):
+            return 0
+        # Read again once locked: a run that held the lock before has marked some since this
+        # one began looking. The database's one-task-per-request constraint is the last guard.
+        overdue = unmarked.select_related("provider").order_by("respond_by", "id")
+        tasks = Task.objects.bulk_create(
+            Task(
                 authority_id=information_request.authority_id,
                 kind=Task.Kind.PROVIDER_RESPONSE_OVERDUE,
                 information_request=information_request,
@@ -249,5 +249,6 @@ def provider_requests_mark_overdue(*, today: date | None = None) -> int:
                     f"due by {long_date(information_request.respond_by)}"
                 ),
             )
-            created += 1
-    return created
+            for information_request in overdue
+        )
+    return len(tasks)

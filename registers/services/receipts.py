@@ -13,9 +13,9 @@ an email can be read by anyone with the inbox.
 from collections.abc import Sequence
 
 from registers.actors import Actor
-from registers.models import LocalAuthority, Notification
+from registers.models import LocalAuthority, Notification, OutboxMessage
 from registers.rules.codes import Door, NotificationSource
-from registers.services.outbox import email_enqueue
+from registers.services.outbox import email_enqueue, email_message
 
 RECEIPT_DOORS = frozenset({Door.PUBLIC, Door.API})
 
@@ -46,7 +46,7 @@ def _receipt_email(
     return f"{authority.name}: we have received your {received}", "\n\n".join(paragraphs)
 
 
-def receipt_send(
+def receipt_message(
     *,
     notification: Notification,
     to: str,
@@ -54,12 +54,13 @@ def receipt_send(
     received: str,
     thanks: str,
     next_steps: Sequence[str],
-) -> None:
-    """Enqueue the receipt for `notification` in its transaction, if its sender gets one."""
+) -> OutboxMessage | None:
+    """The receipt for `notification` as an outbox row not yet saved, or None if its sender
+    gets none: for a service that writes it with the other rows of its work."""
     if not to or notification.source != NotificationSource.PARENT:
-        return
+        return None
     if actor.door not in RECEIPT_DOORS:
-        return
+        return None
     subject, body = _receipt_email(
         authority=notification.authority,
         received=received,
@@ -67,9 +68,17 @@ def receipt_send(
         reference=notification.reference,
         next_steps=next_steps,
     )
-    email_enqueue(
+    return email_message(
         to=to,
         subject=subject,
         body=body,
         dedupe_key=f"notification-confirmation-{notification.pk}",
     )
+
+
+def receipt_send(**receipt) -> None:
+    """Enqueue the receipt (the arguments of `receipt_message`) in the transaction of its
+    notification, if its sender gets one."""
+    message = receipt_message(**receipt)
+    if message is not None:
+        email_enqueue(**message.payload, dedupe_key=message.dedupe_key)

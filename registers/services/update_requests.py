@@ -7,7 +7,7 @@ notification for an officer to review. Nothing on the register changes until the
 """
 
 from dataclasses import asdict
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -25,6 +25,7 @@ from registers.models import (
     RegisterEntry,
     Task,
 )
+from registers.rules.cases import UPDATE_REQUEST_STATUSES
 from registers.rules.codes import NotificationKind, NotificationSource
 from registers.rules.deadlines import (
     REVIEW_PERIOD_DAYS,
@@ -36,8 +37,7 @@ from registers.rules.deadlines import (
 from registers.selectors.authorities import hosted_authorities
 from registers.selectors.links import information_request_for_link
 from registers.selectors.update_requests import (
-    OPEN_STATUSES,
-    entries_with_update_history,
+    entries_due_update_request,
     register_entry_for_reference,
     update_request_held,
 )
@@ -56,11 +56,7 @@ NO_EMAIL = (
 
 def _contact_email(entry: RegisterEntry) -> str:
     """The main contact's email, else the first parent's who has one."""
-    links = getattr(entry.child, "contacts", None)
-    if links is None:
-        links = entry.child.relationships.select_related("person").order_by(
-            "-is_main_contact", "id"
-        )
+    links = entry.child.relationships.select_related("person").order_by("-is_main_contact", "id")
     return next((link.person.email for link in links if link.person.email), "")
 
 
@@ -119,7 +115,7 @@ def _update_request_create(
         .select_related("authority", "child")
         .get(pk=entry.pk)
     )
-    if entry.status not in OPEN_STATUSES:
+    if entry.status not in UPDATE_REQUEST_STATUSES:
         raise ApplicationError(NOT_OPEN)
     now = timezone.now()
     last = (
@@ -144,6 +140,10 @@ def _update_request_create(
         expires_at=link_expiry(),
         created_by=actor.user,
         modified_by=actor.user,
+    )
+    # The next request's interval runs from this one (the scheduled job's index reads it).
+    RegisterEntry.objects.filter(pk=entry.pk).update(
+        update_requested_on=timezone.localdate(row.sent_at)
     )
     audit_record(
         actor=actor,
@@ -193,39 +193,23 @@ def update_request_send(
     )
 
 
-def _send_is_due(*, entry: RegisterEntry, today: date, now) -> bool:
-    requests = entry.parent_requests
-    if any(r.used_at is None and r.expires_at > now for r in requests):
-        return False
-    if not _contact_email(entry):
-        return False
-    authority = entry.authority
-    last = requests[0] if requests else None
-    window = update_request_window(
-        last_request_on=timezone.localdate(last.sent_at) if last else None,
-        registered_on=entry.registered_on or entry.notified_on,
-        min_months=authority.update_request_min_months,
-        max_months=authority.update_request_max_months,
-    )
-    return may_send_update_request(window=window, on=today) and window.latest <= today + timedelta(
-        days=SEND_DUE_LEAD_DAYS
-    )
-
-
 def update_requests_send_due(*, today: date | None = None) -> int:
     """Send a request for every open entry whose 12-month limit is near or past.
 
     Run by the scheduler, so that no child on a hosted LA's register goes longer than the LA's
     maximum interval without being asked (s.436D). Entries with no parent email, or with a
     request still waiting for an answer, are left for an officer. Returns how many were sent.
+    Only the children due are read: the statements grow with them, not with the register.
     """
     today = today or timezone.localdate()
-    now = timezone.now()
-    authority_ids = list(hosted_authorities().values_list("pk", flat=True))
+    due = entries_due_update_request(
+        authorities=hosted_authorities(),
+        today=today,
+        lead_days=SEND_DUE_LEAD_DAYS,
+        now=timezone.now(),
+    )
     sent = 0
-    for entry in entries_with_update_history(authority_ids=authority_ids).iterator(chunk_size=500):
-        if not _send_is_due(entry=entry, today=today, now=now):
-            continue
+    for entry in due.iterator(chunk_size=500):
         try:
             with transaction.atomic():
                 _update_request_create(
@@ -250,7 +234,7 @@ def update_request_send_again(
     entry = register_entry_for_reference(
         authority=authority, reference=reference, date_of_birth=date_of_birth
     )
-    if entry is None or entry.status not in OPEN_STATUSES:
+    if entry is None or entry.status not in UPDATE_REQUEST_STATUSES:
         return
     try:
         update_request_send(entry=entry, actor=actor, replacing_expired=True)

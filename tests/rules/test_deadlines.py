@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -6,7 +6,9 @@ from registers.rules.deadlines import (
     UpdateRequestWindow,
     add_months,
     days_beginning_with,
+    latest_start,
     may_send_update_request,
+    update_request_due_anchor,
     update_request_overdue,
     update_request_window,
 )
@@ -140,3 +142,51 @@ def test_may_send_update_request(on: date, expected: bool) -> None:
 )
 def test_update_request_overdue(on: date, expected: bool) -> None:
     assert update_request_overdue(window=WINDOW, on=on) is expected
+
+
+@pytest.mark.parametrize(
+    ("ends_by", "months", "expected"),
+    [
+        pytest.param(date(2026, 6, 15), 3, date(2026, 3, 15), id="mid-month"),
+        # 28 to 31 January all end a month later on 28 February 2026.
+        pytest.param(date(2026, 2, 28), 1, date(2026, 1, 31), id="end-of-february"),
+        pytest.param(date(2026, 2, 27), 1, date(2026, 1, 27), id="before-the-clamp"),
+        # No day ends a month later on 29-31 March from February 2026: the last is 28 February.
+        pytest.param(date(2026, 3, 31), 1, date(2026, 2, 28), id="after-a-short-month"),
+        pytest.param(date(2029, 2, 28), 12, date(2028, 2, 29), id="leap-day-plus-a-year"),
+        pytest.param(date(2026, 11, 30), 12, date(2025, 11, 30), id="twelve-months"),
+    ],
+)
+def test_latest_start(ends_by: date, months: int, expected: date) -> None:
+    assert latest_start(ends_by=ends_by, months=months) == expected
+
+
+def test_latest_start_is_where_add_months_stops_ending_in_time() -> None:
+    ends = [date(2026, 1, 1) + timedelta(days=offset) for offset in range(0, 800, 13)]
+    for ends_by in ends:
+        for months in (1, 3, 6, 12, 18):
+            start = latest_start(ends_by=ends_by, months=months)
+            assert add_months(start, months) <= ends_by
+            assert add_months(start + timedelta(days=1), months) > ends_by
+
+
+@pytest.mark.parametrize(("min_months", "max_months"), [(3, 12), (1, 1), (6, 9)])
+def test_the_due_anchor_agrees_with_the_update_request_window(min_months, max_months) -> None:
+    """Due: one may be sent (the minimum interval has passed) and the latest day is within
+    the lead days; exactly the anchors on or before the due anchor."""
+    for on in (date(2026, 3, 1), date(2026, 2, 28), date(2027, 12, 31), date(2028, 2, 29)):
+        due_anchor = update_request_due_anchor(
+            on=on, lead_days=14, min_months=min_months, max_months=max_months
+        )
+        for offset in range(-800, 1):
+            anchor = on + timedelta(days=offset)
+            window = update_request_window(
+                last_request_on=anchor,
+                registered_on=anchor,
+                min_months=min_months,
+                max_months=max_months,
+            )
+            due = may_send_update_request(
+                window=window, on=on
+            ) and window.latest <= on + timedelta(days=14)
+            assert due is (anchor <= due_anchor), (on, anchor)

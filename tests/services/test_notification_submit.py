@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from registers.actors import Actor
 from registers.errors import ApplicationError
@@ -47,6 +46,7 @@ from registers.services.references import REFERENCE_ALPHABET
 from tests.factories import AddressFactory, ChildAddressFactory, ChildFactory, public_actor
 from tests.intake import ELSEWHERE, HOME, parent_data, provider_data
 from tests.intake import notification_data as complete_answers
+from tests.statements import statements_run
 
 pytestmark = pytest.mark.django_db
 
@@ -469,12 +469,31 @@ def test_details_are_checked_again_on_arrival_and_nothing_is_saved(devon, public
 
 
 def _statements(run) -> int:
-    """SQL statements run, not counting the savepoints that exist only because each test runs
-    inside a transaction (in production those blocks are BEGIN and COMMIT)."""
-    with CaptureQueriesContext(connection) as queries:
-        run()
-    return sum(
-        1 for query in queries if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    return len(statements_run(run))
+
+
+def four_parents_four_providers() -> dict:
+    return complete_answers(
+        parents=[
+            parent_data(first_name=name, relationship=relationship, address=address)
+            for name, relationship, address in (
+                ("Robin", "mother", None),
+                ("Sam", "father", ELSEWHERE),
+                ("Alex", "step_parent", None),
+                ("Jo", "foster_carer", {**ELSEWHERE, "line_1": "9 Mill Street"}),
+            )
+        ],
+        providers=[
+            provider_data(name="Riverside Tutors"),
+            provider_data(
+                name="Forest School", provider_type="out_of_school_setting", address=HOME
+            ),
+            provider_data(name="Maths Online", website="https://maths.example"),
+            provider_data(
+                name="Swim Club", provider_type="out_of_school_setting", address=ELSEWHERE
+            ),
+        ],
+        wants_support=True,
     )
 
 
@@ -484,14 +503,22 @@ def test_sending_runs_the_same_statements_however_many_parents_and_providers(
     one_of_each = _statements(
         lambda: submit(devon, public_request, complete_answers(providers=[provider_data()]))
     )
-    two_of_each = _statements(
-        lambda: submit(cornwall, public_request, two_parents_two_providers(), key="journey-2")
+    four_of_each = _statements(
+        lambda: submit(cornwall, public_request, four_parents_four_providers(), key="journey-2")
     )
 
-    # The look for the key, for duplicates and for known providers; one insert per table
-    # (bulk where there are several rows); the case module's check for an open entry; the
-    # outbox's get_or_create.
-    assert one_of_each == two_of_each == 18
+    assert one_of_each == four_of_each
+    assert Person.objects.filter(authority=cornwall).count() == 4
+    assert EducationArrangement.objects.filter(child__authority=cornwall).count() == 5
+
+
+def test_sending_runs_at_most_six_statements_with_the_outbox_write(
+    devon, public_request, postgres_only
+):
+    """P8: the look for the key, for duplicates and for known providers; the keys of the rows
+    others point at; then every row, the receipt in the outbox among them, in one statement."""
+    assert _statements(lambda: submit(devon, public_request, four_parents_four_providers())) <= 6
+    assert OutboxMessage.objects.count() == 1
 
 
 def test_a_repeat_costs_one_query(devon, public_request, django_assert_max_num_queries):
