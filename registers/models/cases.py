@@ -80,7 +80,12 @@ class RegisterEntry(BaseModel):
         ]
         indexes = [
             models.Index(fields=["authority", "status"]),
-            models.Index(fields=["authority", "-notified_on"]),
+            # The register's order (registers.selectors.register), so that every page of it,
+            # the last as the first, is read through this index.
+            models.Index(
+                fields=["authority", "-notified_on", "-created_at", "-id"],
+                name="register_entry_order",
+            ),
         ]
 
     def __str__(self) -> str:
