@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 from uuid import UUID
 
-from django.db.models import F, Model, QuerySet
-from django.db.models.fields.tuple_lookups import Tuple, TupleGreaterThan, TupleLessThan
+from django.db.models import Model, Q, QuerySet, Subquery
 
 Row = TypeVar("Row", bound=Model)
 
@@ -64,6 +63,24 @@ class Page(Generic[Row]):
         return not self.has_next
 
 
+def _beyond(rows: QuerySet[Row], *, key: Sequence[str], row_id: UUID, smaller: bool) -> Q:
+    """The rows whose key is smaller (or greater) than the key of the row `row_id`.
+
+    The row's key is read by subqueries within the same statement, from `rows` itself, so that
+    a link cannot place a page by another LA's row. The bound on the key's first column alone is
+    the range an index on the key is read over; the rest tells rows on the same date (or name)
+    apart.
+    """
+    row = rows.filter(pk=row_id)
+    value = {name: Subquery(row.values(name)[:1]) for name in key}
+    strictly, or_equal = ("lt", "lte") if smaller else ("gt", "gte")
+    beyond, tied = Q(), {}
+    for name in key:
+        beyond |= Q(**tied, **{f"{name}__{strictly}": value[name]})
+        tied[name] = value[name]
+    return Q(**{f"{key[0]}__{or_equal}": value[key[0]]}) & beyond
+
+
 def keyset_page(
     rows: QuerySet[Row], *, key: Sequence[str], descending: bool, at: PageAt, size: int, count: int
 ) -> Page[Row]:
@@ -77,28 +94,15 @@ def keyset_page(
     """
     forwards = [f"-{name}" if descending else name for name in key]
     backwards = [name if descending else f"-{name}" for name in key]
-    columns = Tuple(*(F(name) for name in key))
-    # The rows shown before a row of the list, and those shown after it.
-    if descending:
-        before_row, after_row = TupleGreaterThan, TupleLessThan
-    else:
-        before_row, after_row = TupleLessThan, TupleGreaterThan
-
-    def key_of(row_id: UUID):
-        # A row of this very list, so a link cannot place a page by another LA's rows.
-        return rows.filter(pk=row_id).values(*key).query
-
     if at.before is not None:
-        found = list(
-            rows.filter(before_row(columns, key_of(at.before))).order_by(*backwards)[: size + 1]
-        )
+        shown_before = _beyond(rows, key=key, row_id=at.before, smaller=not descending)
+        found = list(rows.filter(shown_before).order_by(*backwards)[: size + 1])
         if len(found) > size:
             return Page(count=count, rows=found[:size][::-1], has_previous=True, has_next=True)
         # Going back reached the start of the list: the first page is a whole page.
     elif at.after is not None:
-        found = list(
-            rows.filter(after_row(columns, key_of(at.after))).order_by(*forwards)[: size + 1]
-        )
+        shown_after = _beyond(rows, key=key, row_id=at.after, smaller=descending)
+        found = list(rows.filter(shown_after).order_by(*forwards)[: size + 1])
         return Page(count=count, rows=found[:size], has_previous=True, has_next=len(found) > size)
     elif at.last:
         found = list(rows.order_by(*backwards)[: size + 1])

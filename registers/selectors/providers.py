@@ -9,7 +9,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.http import Http404
 
 from registers.actors import Actor
@@ -48,7 +59,9 @@ def provider_get(
         )
         providers = providers.annotate(
             children_attending=Subquery(
-                attending.annotate(attending=Func(F("pk"), function="COUNT")).values("attending")
+                attending.annotate(
+                    attending=Func(F("pk"), function="COUNT", output_field=IntegerField())
+                ).values("attending")
             )
         )
     provider = (
