@@ -1,7 +1,9 @@
 """The register is read in the order of one index, at any depth; postcodes are found by index.
 
-The register's order (newest notification first, then the entry recorded last) is served by an
-index on the entry's own columns after its LA, which replaces the index on (LA, notified on).
+The register's live entries are indexed in its order (newest notification first, then the
+entry recorded last) after their LA, with the child last so that the register is counted from
+the index alone; this replaces the index on (LA, notified on). Archived children, which the
+count leaves out, have a small index of their own.
 """
 
 from django.db import migrations, models
@@ -22,9 +24,18 @@ class Migration(migrations.Migration):
             index=models.Index(fields=["postcode"], name="address_postcode"),
         ),
         migrations.AddIndex(
+            model_name="child",
+            index=models.Index(
+                condition=models.Q(("archived_at__isnull", False)),
+                fields=["id"],
+                name="child_archived",
+            ),
+        ),
+        migrations.AddIndex(
             model_name="registerentry",
             index=models.Index(
-                fields=["authority", "-notified_on", "-created_at", "-id"],
+                condition=models.Q(("archived_at__isnull", True)),
+                fields=["authority", "-notified_on", "-created_at", "-id", "child"],
                 name="register_entry_order",
             ),
         ),

@@ -80,10 +80,12 @@ class RegisterEntry(BaseModel):
         ]
         indexes = [
             models.Index(fields=["authority", "status"]),
-            # The register's order (registers.selectors.register), so that every page of it,
-            # the last as the first, is read through this index.
+            # The register's live entries in its order (registers.selectors.register), so that
+            # every page of it, the last as the first, is read through this index; with the
+            # child last, so that counting the register reads the index alone.
             models.Index(
-                fields=["authority", "-notified_on", "-created_at", "-id"],
+                fields=["authority", "-notified_on", "-created_at", "-id", "child"],
+                condition=models.Q(archived_at__isnull=True),
                 name="register_entry_order",
             ),
         ]

@@ -64,6 +64,10 @@ class Child(BaseModel):
         indexes = [
             models.Index(fields=["authority", "last_name", "first_name"]),
             models.Index(fields=["authority", "date_of_birth"]),
+            # The few archived children, which lists of live records leave out.
+            models.Index(
+                fields=["id"], condition=models.Q(archived_at__isnull=False), name="child_archived"
+            ),
         ]
 
     def __str__(self) -> str:
