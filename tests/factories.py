@@ -189,3 +189,34 @@ def entry_asked_for_updates(*, authority: LocalAuthority, registered_on: date) -
     entry.reference = "HXK4-7QWT"
     entry.save()
     return entry
+
+
+def children_registered_in_bulk(
+    authority: LocalAuthority, count: int, *, start: int = 0, per_day: int = 1
+) -> list[Child]:
+    """Children Family00000, Family00001, ... on the LA's register, made in bulk, `per_day` of
+    them notified each day, going back from today: with one a day, the register lists them in
+    that order."""
+    numbers = range(start, start + count)
+    children = Child.objects.bulk_create(
+        Child(
+            authority=authority,
+            first_name=f"Child{n}",
+            last_name=f"Family{n:05d}",
+            date_of_birth=date.today() - timedelta(days=2500 + n % 2000),
+        )
+        for n in numbers
+    )
+    RegisterEntry.objects.bulk_create(
+        RegisterEntry(
+            authority=authority,
+            child=child,
+            reference=f"{authority.dfe_number}-{n:05d}",
+            status=CaseStatus.REGISTERED,
+            regime=Regime.EHE_2019,
+            source=NotificationSource.PARENT,
+            notified_on=date.today() - timedelta(days=n // per_day),
+        )
+        for n, child in zip(numbers, children, strict=True)
+    )
+    return children

@@ -22,7 +22,7 @@ def last_requests_kept(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("registers", "0009_information_pages")]
+    dependencies = [("registers", "0010_register_order_and_postcode_indexes")]
 
     operations = [
         migrations.AddField(

@@ -91,13 +91,20 @@ class RegisterEntry(BaseModel):
         ]
         indexes = [
             models.Index(fields=["authority", "status"]),
-            models.Index(fields=["authority", "-notified_on"]),
             # The scheduled job's range of children due an update request.
             models.Index(
                 F("authority"),
                 UPDATE_REQUEST_ANCHOR,
                 condition=models.Q(status__in=UPDATE_REQUEST_STATUSES),
                 name="entry_update_request_anchor",
+            ),
+            # The register's live entries in its order (registers.selectors.register), so that
+            # every page of it, the last as the first, is read through this index; with the
+            # child last, so that counting the register reads the index alone.
+            models.Index(
+                fields=["authority", "-notified_on", "-created_at", "-id", "child"],
+                condition=models.Q(archived_at__isnull=True),
+                name="register_entry_order",
             ),
         ]
 

@@ -17,6 +17,11 @@ class Address(BaseModel):
     postcode = models.CharField(max_length=8)
     uprn = models.CharField("UPRN", max_length=12, blank=True)
 
+    class Meta:
+        # Postcodes are kept in normal form (registers.validation.postcode_clean), so a search
+        # by postcode is an equality this index serves.
+        indexes = [models.Index(fields=["postcode"], name="address_postcode")]
+
     def __str__(self) -> str:
         return ", ".join(
             part for part in (self.line_1, self.line_2, self.town, self.postcode) if part
@@ -59,6 +64,10 @@ class Child(BaseModel):
         indexes = [
             models.Index(fields=["authority", "last_name", "first_name"]),
             models.Index(fields=["authority", "date_of_birth"]),
+            # The few archived children, which lists of live records leave out.
+            models.Index(
+                fields=["id"], condition=models.Q(archived_at__isnull=False), name="child_archived"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -5,7 +5,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db import transaction
 from django.http import Http404
 
 from registers.actors import Actor
@@ -61,29 +60,23 @@ class ChildRecord:
 def child_record_get(*, actor: Actor, child_id: UUID | str) -> ChildRecord:
     """The record of one child of the acting officer's LA, and exactly one audit row for it.
 
-    An allowed read and its VIEW/ALLOWED row commit together. Another LA's child, an archived
-    or an unknown one raises ChildNotFound after a VIEW/DENIED row, written outside the failed
-    read's transaction so that the refusal is kept. The safeguarding record is read only for
-    staff cleared for it. Seven statements whatever the size of the record (eight for a child
-    whose entries are all archived).
+    The record is read, then its VIEW/ALLOWED row is written, before anything is returned.
+    Another LA's child, an archived or an unknown one leaves a VIEW/DENIED row and raises
+    ChildNotFound. The safeguarding record is read only for staff cleared for it. Seven
+    statements whatever the size of the record (eight for a child whose entries are all
+    archived).
+
+    No transaction is opened around them: the reads change nothing and the audit row is one
+    INSERT, committed before the record leaves this function, so a failed write still shows
+    nothing; a transaction would add two round trips (BEGIN and COMMIT) and no guarantee.
     """
     user = actor.user
     try:
-        with transaction.atomic():
-            record = _child_record_read(
-                authority=user.authority,
-                child_id=child_id,
-                with_safeguarding=user.can_view_safeguarding,
-            )
-            audit_record(
-                actor=actor,
-                action=AuditEvent.Action.VIEW,
-                outcome=AuditEvent.Outcome.ALLOWED,
-                object_type="child",
-                object_id=str(record.child.pk),
-                categories=record.categories,
-                children=[record.child.pk],
-            )
+        record = _child_record_read(
+            authority=user.authority,
+            child_id=child_id,
+            with_safeguarding=user.can_view_safeguarding,
+        )
     except ChildNotFound:
         audit_record(
             actor=actor,
@@ -93,6 +86,15 @@ def child_record_get(*, actor: Actor, child_id: UUID | str) -> ChildRecord:
             object_id=str(child_id),
         )
         raise
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.VIEW,
+        outcome=AuditEvent.Outcome.ALLOWED,
+        object_type="child",
+        object_id=str(record.child.pk),
+        categories=record.categories,
+        children=[record.child.pk],
+    )
     return record
 
 

@@ -9,7 +9,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.http import Http404
 
 from registers.actors import Actor
@@ -24,17 +35,37 @@ from registers.models import (
 )
 from registers.rules.deadlines import days_beginning_with
 from registers.selectors.links import information_request_for_link, link_digest, link_read_record
+from registers.selectors.paging import Page, PageAt, keyset_page
 
 
 class ProviderNotFound(Http404):
     """Another LA's provider answers exactly as a provider that does not exist."""
 
 
-def provider_get(*, authority: LocalAuthority, provider_id: int) -> Provider:
-    """One live provider of this LA, with its address and LA."""
+def provider_get(
+    *, authority: LocalAuthority, provider_id: int, children_attending_on: date | None = None
+) -> Provider:
+    """One live provider of this LA, with its address and LA.
+
+    Given a day, the provider also carries `children_attending`: how many of the LA's children
+    attend it that day, counted in the same statement.
+    """
+    providers = Provider.objects.live()
+    if children_attending_on is not None:
+        attending = _attending(
+            provider=OuterRef(OuterRef("pk")),
+            authority_id=OuterRef("authority_id"),
+            today=children_attending_on,
+        )
+        providers = providers.annotate(
+            children_attending=Subquery(
+                attending.annotate(
+                    attending=Func(F("pk"), function="COUNT", output_field=IntegerField())
+                ).values("attending")
+            )
+        )
     provider = (
-        Provider.objects.live()
-        .select_related("address", "authority")
+        providers.select_related("address", "authority")
         .filter(authority=authority, pk=provider_id)
         .first()
     )
@@ -43,11 +74,22 @@ def provider_get(*, authority: LocalAuthority, provider_id: int) -> Provider:
     return provider
 
 
-def _current_arrangements(*, provider: Provider, today: date) -> QuerySet[EducationArrangement]:
+def _current_arrangements(
+    *, provider: Provider | OuterRef, today: date
+) -> QuerySet[EducationArrangement]:
     return EducationArrangement.objects.live().filter(
         Q(starts_on__isnull=True) | Q(starts_on__lte=today),
         Q(ends_on__isnull=True) | Q(ends_on__gte=today),
         provider=provider,
+    )
+
+
+def _attending(
+    *, provider: Provider | OuterRef, authority_id: int | OuterRef, today: date
+) -> QuerySet[Child]:
+    current = _current_arrangements(provider=provider, today=today)
+    return Child.objects.live().filter(
+        Exists(current.filter(child=OuterRef("pk"))), authority_id=authority_id
     )
 
 
@@ -57,16 +99,13 @@ def provider_children(*, provider: Provider, today: date) -> QuerySet[Child]:
     Each child carries `provider_arrangements`, its current arrangements at this provider, so
     a page shows the hours in two queries whatever the number of children.
     """
-    current = _current_arrangements(provider=provider, today=today)
     return (
-        Child.objects.live()
-        .filter(
-            Exists(current.filter(child=OuterRef("pk"))),
-            authority_id=provider.authority_id,
-        )
+        _attending(provider=provider, authority_id=provider.authority_id, today=today)
         .prefetch_related(
             Prefetch(
-                "arrangements", queryset=current.order_by("id"), to_attr="provider_arrangements"
+                "arrangements",
+                queryset=_current_arrangements(provider=provider, today=today).order_by("id"),
+                to_attr="provider_arrangements",
             )
         )
         .order_by("last_name", "first_name", "id")
@@ -94,27 +133,44 @@ def provider_request_children_named(*, information_request: InformationRequest) 
     return information_request.children.count()
 
 
+# The order of a provider's children, by name: columns of the child alone, so that a page is read
+# after (or before) a child rather than by counting past the children before it.
+PROVIDER_CHILDREN_ORDER = ("last_name", "first_name", "id")
+
+
 @dataclass(frozen=True)
 class ProviderPage:
-    """What the provider page shows: the provider, the children who attend it now (each with
-    `provider_arrangements`), its requests, and the day a request sent today must be answered
-    by."""
+    """What the provider page shows: the provider, a page of the children who attend it now
+    (each with `provider_arrangements`), its requests, and the day a request sent today must be
+    answered by."""
 
     provider: Provider
-    children: list[Child]
+    children: Page[Child]
     information_requests: list[InformationRequest]
     respond_by_if_sent: date
 
 
-def provider_page_get(*, actor: Actor, provider_id: int, today: date) -> ProviderPage:
+def provider_page_get(
+    *, actor: Actor, provider_id: int, today: date, at: PageAt, size: int
+) -> ProviderPage:
     """The provider page of one provider of the acting officer's LA, audited as one view.
 
-    The children's names and hours are read with the audit row that records the view, in one
-    transaction. Another LA's provider raises ProviderNotFound.
+    A page of the children's names and hours is read with the audit row that records the view,
+    naming those children, in one transaction; the same statements whatever the page and the
+    number of children. Another LA's provider raises ProviderNotFound.
     """
-    provider = provider_get(authority=actor.user.authority, provider_id=provider_id)
+    provider = provider_get(
+        authority=actor.user.authority, provider_id=provider_id, children_attending_on=today
+    )
     with transaction.atomic():
-        children = list(provider_children(provider=provider, today=today))
+        children = keyset_page(
+            provider_children(provider=provider, today=today),
+            key=PROVIDER_CHILDREN_ORDER,
+            descending=False,
+            at=at,
+            size=size,
+            count=provider.children_attending,
+        )
         audit_record(
             actor=actor,
             action=AuditEvent.Action.VIEW,
@@ -122,6 +178,7 @@ def provider_page_get(*, actor: Actor, provider_id: int, today: date) -> Provide
             object_type="provider",
             object_id=str(provider.pk),
             categories=["identity", "education"],
+            children=[child.pk for child in children.rows],
         )
     return ProviderPage(
         provider=provider,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from registers.actors import Actor
@@ -199,11 +199,13 @@ def entries_due_update_request(
     ending within `lead_days` (rules.deadlines.update_request_due_anchor), no request waiting
     for an answer, and a parent with an email address.
 
-    Two statements, whatever the size of the register: the entries whose interval has run
-    are read from the index of the day it runs from (the last request, else registration),
-    now; the rest is checked for those entries alone, when the result is read. (Asked in one
-    statement, PostgreSQL cannot tell how few entries the range holds, having no statistics
-    for a partial index, and reads every parent of every child to check for an email.)
+    At most four statements, whatever the size of the register: the entries whose interval
+    has run are read from the index of the day it runs from (the last request, else
+    registration); a waiting request and a parent's email are then looked up for those entries
+    alone, and the entries due are read, with their LA and child, when the result is read.
+    (Asked in one statement, PostgreSQL cannot tell how few entries the range holds, having no
+    statistics for a partial index, and reads every parent of every child to check for an
+    email.)
     """
     interval_run = Q()
     for authority in authorities:
@@ -221,21 +223,32 @@ def entries_due_update_request(
     candidates = list(
         RegisterEntry.objects.alias(update_request_anchor=UPDATE_REQUEST_ANCHOR)
         .filter(interval_run, status__in=UPDATE_REQUEST_STATUSES)
-        .values_list("pk", flat=True)
+        .values_list("pk", "child_id")
     )
     if not candidates:
         return RegisterEntry.objects.none()
-    waiting = InformationRequest.objects.filter(
-        entry=OuterRef("pk"),
-        kind=InformationRequest.Kind.PARENT_UPDATE,
-        used_at__isnull=True,
-        expires_at__gt=now,
+    # Each check is asked of the candidates alone, by their ids, so that PostgreSQL looks them
+    # up through an index rather than joining the whole register to every parent.
+    waiting = set(
+        InformationRequest.objects.filter(
+            entry_id__in=[entry_id for entry_id, _ in candidates],
+            kind=InformationRequest.Kind.PARENT_UPDATE,
+            used_at__isnull=True,
+            expires_at__gt=now,
+        ).values_list("entry_id", flat=True)
     )
-    reachable = ChildPerson.objects.filter(child=OuterRef("child")).exclude(person__email="")
+    reachable = set(
+        ChildPerson.objects.filter(child_id__in={child_id for _, child_id in candidates})
+        .exclude(person__email="")
+        .values_list("child_id", flat=True)
+    )
+    due = [
+        entry_id
+        for entry_id, child_id in candidates
+        if entry_id not in waiting and child_id in reachable
+    ]
     return (
-        RegisterEntry.objects.filter(pk__in=candidates, status__in=UPDATE_REQUEST_STATUSES)
-        .filter(Exists(reachable))
-        .exclude(Exists(waiting))
+        RegisterEntry.objects.filter(pk__in=due, status__in=UPDATE_REQUEST_STATUSES)
         .select_related("authority", "child")
         .order_by("authority_id", "notified_on", "id")
     )

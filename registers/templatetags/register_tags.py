@@ -3,10 +3,10 @@
 from datetime import date
 
 from django import template
-from django.core.paginator import Page
 
 from registers.rules.codes import CaseStatus
 from registers.rules.year_group import year_group_label
+from registers.selectors.paging import AFTER, BEFORE, LAST, PAGE, Page
 
 register = template.Library()
 
@@ -36,9 +36,18 @@ def status_tag(status: str) -> dict[str, str]:
     }
 
 
-@register.inclusion_tag("includes/pagination.html", takes_context=True)
-def pagination(context, page: Page) -> dict[str, object]:
-    """GOV.UK pagination: previous, next and a window of page numbers around this one."""
-    paginator = page.paginator
-    numbers = paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    return {"page": page, "numbers": list(numbers), "ellipsis": paginator.ELLIPSIS}
+@register.inclusion_tag("includes/pagination.html")
+def pagination(page: Page, label: str, path: str) -> dict[str, object]:
+    """GOV.UK pagination for a page of the long list at `path`: previous and next, and the first
+    and the last page (there are no page numbers: registers.selectors.paging)."""
+    rows = page.rows
+    return {
+        "page": page,
+        "label": label,
+        "previous": f"{path}?{BEFORE}={rows[0].pk}" if page.has_previous and rows else None,
+        "next": f"{path}?{AFTER}={rows[-1].pk}" if page.has_next and rows else None,
+        "ends": [
+            ("First page", path, page.is_first),
+            ("Last page", f"{path}?{PAGE}={LAST}", page.is_last),
+        ],
+    }

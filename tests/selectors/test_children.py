@@ -213,8 +213,8 @@ def test_the_read_takes_seven_statements_whatever_the_size_of_the_record(
         )
 
     # The child with its entries, addresses, parents, education, notifications, requests, and
-    # the audit row; and the savepoint and its release, there because the test is a transaction.
-    with django_assert_num_queries(9):
+    # the audit row.
+    with django_assert_num_queries(7):
         record = child_record_get(actor=staff_actor(officer), child_id=child.pk)
         assert len(record.provider_requests) == 5
         assert [r.provider.name for r in record.provider_requests] == [provider.name] * 5

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from registers.models import AuditEvent, InformationRequest
+from registers.selectors.paging import PageAt
 from registers.selectors.providers import (
     ProviderNotFound,
     provider_children,
@@ -35,11 +36,16 @@ def test_the_page_is_read_with_one_audit_row(officer, devon):
     sent = provider_request_send(provider=provider, actor=staff_actor(officer))
 
     page = provider_page_get(
-        actor=staff_actor(officer), provider_id=provider.pk, today=date.today()
+        actor=staff_actor(officer),
+        provider_id=provider.pk,
+        today=date.today(),
+        at=PageAt(),
+        size=50,
     )
 
     assert page.provider == provider
-    assert page.children == [amelia]
+    assert page.children.rows == [amelia]
+    assert page.children.count == 1
     assert page.information_requests == [sent]
     assert page.information_requests[0].children_named == 1
     event = AuditEvent.objects.get(object_type="provider")
@@ -55,7 +61,13 @@ def test_another_las_provider_is_not_found(officer, cornwall):
     theirs = ProviderFactory(authority=cornwall)
 
     with pytest.raises(ProviderNotFound):
-        provider_page_get(actor=staff_actor(officer), provider_id=theirs.pk, today=date.today())
+        provider_page_get(
+            actor=staff_actor(officer),
+            provider_id=theirs.pk,
+            today=date.today(),
+            at=PageAt(),
+            size=50,
+        )
     assert not AuditEvent.objects.exists()
 
 

@@ -1,5 +1,6 @@
 """The provider page and sending information requests (s.436E), as an officer uses them."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -105,6 +106,47 @@ def test_each_view_of_the_page_is_audited(officer_client, officer, devon):
     assert event.object_id == str(provider.pk)
     assert event.actor == officer
     assert event.action == AuditEvent.Action.VIEW
+
+
+def _names(response) -> list[str]:
+    return re.findall(r"Child\d+ Family\d{3}", response.content.decode())
+
+
+def test_the_children_are_listed_a_page_at_a_time_by_surname(
+    officer_client, devon, settings, django_assert_max_num_queries
+):
+    settings.CNIS_REGISTER_PAGE_SIZE = 10
+    provider = ProviderFactory(authority=devon)
+    attending(provider, 25)
+    everyone = [f"Child{n} Family{n:03d}" for n in range(25)]
+
+    first = officer_client.get(provider_page(provider))
+    with django_assert_max_num_queries(10) as on_the_first_page:
+        officer_client.get(provider_page(provider))
+    with django_assert_max_num_queries(10) as on_the_last_page:
+        last = officer_client.get(provider_page(provider) + "?page=last")
+    before_last = officer_client.get(
+        re.search(r'href="([^"]*)" rel="prev"', last.content.decode()).group(1)
+    )
+
+    assert "25 children attend now" in first.content.decode()
+    assert _names(first) == everyone[:10]
+    assert _names(last) == everyone[15:]
+    assert _names(before_last) == everyone[5:15]
+    assert len(on_the_last_page.captured_queries) == len(on_the_first_page.captured_queries)
+
+
+def test_each_view_names_the_children_on_the_page_in_its_audit_row(
+    officer_client, devon, settings
+):
+    settings.CNIS_REGISTER_PAGE_SIZE = 10
+    provider = ProviderFactory(authority=devon)
+    children = attending(provider, 12)
+
+    officer_client.get(provider_page(provider))
+
+    event = AuditEvent.objects.get(object_type="provider")
+    assert event.children == [str(child.pk) for child in children[:10]]
 
 
 def test_another_las_provider_is_not_found_on_either_address(officer_client, cornwall):

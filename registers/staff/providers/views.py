@@ -3,6 +3,7 @@ thin views over the provider selectors and the request service."""
 
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -11,6 +12,7 @@ from django.utils import timezone
 from registers.actors import Actor
 from registers.errors import ApplicationError
 from registers.rules.codes import Door
+from registers.selectors.paging import PageAt
 from registers.selectors.providers import (
     provider_get,
     provider_page_get,
@@ -25,7 +27,11 @@ def _provider_page(
 ) -> HttpResponse:
     today = timezone.localdate()
     page = provider_page_get(
-        actor=Actor.from_request(request, door=Door.STAFF), provider_id=provider_id, today=today
+        actor=Actor.from_request(request, door=Door.STAFF),
+        provider_id=provider_id,
+        today=today,
+        at=PageAt.from_query(request.GET),
+        size=settings.CNIS_REGISTER_PAGE_SIZE,
     )
     return render(
         request,
