@@ -29,6 +29,7 @@ def audit_record(
     """
     return AuditEvent.objects.create(
         actor=actor.user,
+        api_token=actor.api_token,
         authority_id=authority.pk if authority else actor.authority_id,
         door=actor.door,
         action=action,
