@@ -31,6 +31,16 @@ def days_problem(days: object) -> str | None:
     return None
 
 
+def days_clean(text: object) -> int:
+    """Days typed on a page ("90"), checked as the command's are."""
+    typed = text.strip() if isinstance(text, str) else ""
+    days = int(typed) if typed.isascii() and typed.isdigit() and len(typed) < 6 else typed
+    problem = days_problem(days)
+    if problem:
+        raise Invalid(problem)
+    return days
+
+
 def scopes_clean(scopes: Iterable[object]) -> tuple[str, ...]:
     """The scopes asked for, each once, in the list's order; Invalid if none or one unknown."""
     asked = [scope.strip() if isinstance(scope, str) else scope for scope in scopes]
