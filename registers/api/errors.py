@@ -7,6 +7,8 @@
 field is at fault.
 """
 
+import math
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse
@@ -22,6 +24,7 @@ THERE_IS_A_PROBLEM = "There is a problem"
 TOKEN_MISSING = "Send your token in the Authorization header, like: Authorization: Bearer cnis_..."
 NOT_FOUND = "Not found"
 BODY_NOT_JSON = "The request body must be JSON"
+TOO_MANY = "Too many requests from this token: try again in {seconds} seconds"
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -90,6 +93,8 @@ def api_exception_handler(exc, context) -> Response | None:
         exc = exceptions.PermissionDenied(str(exc) or None)
     elif isinstance(exc, exceptions.NotAuthenticated):
         exc.detail = TOKEN_MISSING
+    elif isinstance(exc, exceptions.Throttled):
+        exc.detail = TOO_MANY.format(seconds=math.ceil(exc.wait or 1))
     elif isinstance(exc, exceptions.ParseError):
         exc.detail = f"{BODY_NOT_JSON}: {exc.detail}"
     response = exception_handler(exc, context)

@@ -25,6 +25,21 @@ CURSOR_INVALID = (
 STATUS_INVALID = "Choose a status from: {codes}"
 REASON_INVALID = "Choose a primary reason from: {codes}"
 DATE_INVALID = "Enter the date like 2026-09-01"
+UNKNOWN_PARAMETER = "Remove this query parameter: this route has none of this name"
+
+
+class QueryParametersChecked:
+    """A view that refuses query parameters it does not name in `query_parameters`, as the
+    notification refuses fields it does not have: a misspelt filter must not be ignored."""
+
+    query_parameters: frozenset[str] = frozenset()
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        # After the token and its scope are checked: a stranger learns nothing of the routes.
+        super().initial(request, *args, **kwargs)
+        unknown = sorted(set(request.query_params) - self.query_parameters)
+        if unknown:
+            raise ApplicationError({name: [UNKNOWN_PARAMETER] for name in unknown})
 
 
 def page_size_read(request: Request) -> int:
@@ -108,7 +123,7 @@ def page_data(request: Request, page: Page, *, kind: str, rows: list) -> dict:
 PAGE_PARAMETERS = [
     OpenApiParameter(
         "page_size",
-        OpenApiTypes.INT,
+        {"type": "integer", "minimum": 1},
         description=(
             "Rows a page (default 50). Never more than 100 are returned, whatever is asked."
         ),
@@ -138,5 +153,6 @@ FILTER_PARAMETERS = [
         description="Only cases notified on or after this date, like 2026-09-01",
     ),
 ]
+LIST_PARAMETERS = frozenset(parameter.name for parameter in FILTER_PARAMETERS + PAGE_PARAMETERS)
 ENTRY_POSITION = (date.fromisoformat, UUID)
 CHILD_POSITION = (str, str, UUID)

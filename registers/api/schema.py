@@ -6,10 +6,11 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from drf_spectacular.views import SpectacularAPIView
 
 from registers.api.errors import error_responses
+from registers.api.paging import QueryParametersChecked
 from registers.api.permissions import ANY_SCOPE, ScopeRequired
 
 
-class SchemaView(SpectacularAPIView):
+class SchemaView(QueryParametersChecked, SpectacularAPIView):
     required_scope = ANY_SCOPE
     # drf-spectacular's own view lets anyone read the schema; here a token is needed.
     permission_classes = [ScopeRequired]
@@ -21,7 +22,7 @@ class SchemaView(SpectacularAPIView):
         description="The OpenAPI 3.1 document of this API, as JSON. Any token may read it.",
         responses={
             200: OpenApiResponse({"type": "object"}, description="The OpenAPI document"),
-            **error_responses(401, 429),
+            **error_responses(400, 401, 429),
         },
         tags=["schema"],
     )

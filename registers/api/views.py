@@ -51,10 +51,11 @@ def api_actor(request: Request) -> Actor:
 READ_ERRORS = error_responses(400, 401, 403, 429)
 
 
-class RegisterList(APIView):
+class RegisterList(paging.QueryParametersChecked, APIView):
     """A list of the register, a page at a time: `page_of` reads it, `row` shows each row."""
 
     required_scope = ApiScope.REGISTER_READ
+    query_parameters = paging.LIST_PARAMETERS
     kind: str
     position: tuple
 
@@ -125,10 +126,10 @@ class ChildList(RegisterList):
         return self.list_response(request)
 
 
-RECORD_ERRORS = error_responses(401, 403, 404, 429)
+RECORD_ERRORS = error_responses(400, 401, 403, 404, 429)
 
 
-class CaseDetail(APIView):
+class CaseDetail(paging.QueryParametersChecked, APIView):
     required_scope = ApiScope.REGISTER_READ
 
     @extend_schema(
@@ -146,7 +147,7 @@ class CaseDetail(APIView):
         return Response(shown.case_data(entry))
 
 
-class ChildDetail(APIView):
+class ChildDetail(paging.QueryParametersChecked, APIView):
     required_scope = ApiScope.REGISTER_READ
 
     @extend_schema(
@@ -186,7 +187,7 @@ def request_fingerprint(request: Request, body: object) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-class NotificationCreate(APIView):
+class NotificationCreate(paging.QueryParametersChecked, APIView):
     required_scope = ApiScope.NOTIFICATIONS_WRITE
 
     @extend_schema(

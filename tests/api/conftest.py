@@ -2,6 +2,7 @@
 one the way an LA system does: in the Authorization header."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from registers.actors import COMMAND
@@ -10,6 +11,14 @@ from registers.models import ApiScope
 from registers.services.api_tokens import api_token_issue
 
 EVERY_SCOPE = tuple(ApiScope.values)
+
+
+@pytest.fixture(autouse=True)
+def _requests_counted_afresh():
+    """Each test starts with no requests counted against any token."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def token_issue(authority, *, scopes=EVERY_SCOPE, days: int = 90) -> str:

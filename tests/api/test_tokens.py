@@ -150,3 +150,20 @@ def test_issuing_and_revoking_a_token_is_audited(devon):
         (AuditEvent.Action.CREATE, Door.COMMAND, devon.pk),
         (AuditEvent.Action.UPDATE, Door.COMMAND, devon.pk),
     ]
+
+
+def test_a_token_making_too_many_requests_is_told_when_to_try_again(devon, settings):
+    settings.CNIS_API_REQUESTS_PER_MINUTE = 2
+    busy, quiet = ApiClient(token_issue(devon)), ApiClient(token_issue(devon))
+
+    answers = [busy.get(CASES).status_code for _ in range(3)]
+    refused = busy.get(CASES)
+
+    assert answers == [200, 200, 429]
+    seconds = int(refused["Retry-After"])
+    assert 0 < seconds <= 60
+    assert refused.json() == {
+        "message": f"Too many requests from this token: try again in {seconds} seconds",
+        "errors": {},
+    }
+    assert quiet.get(CASES).status_code == 200
