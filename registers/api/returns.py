@@ -1,8 +1,9 @@
 """The termly return's address, /api/v1/returns/<academic year>/<term>/ (scope returns:read),
 read and checked before any figure is computed: "2025-26" and "autumn", "spring" or "summer".
 
-The route is matched loosely (any text in either place), so that a wrong year or term gets a
-400 naming what is wrong rather than a 404 that says nothing.
+Its route takes any text in either place (`<str:academic_year>/<str:term>/`) and its view reads
+them here first, so that a wrong year or term gets a 400 naming what is wrong rather than a 404
+that says nothing.
 """
 
 import re

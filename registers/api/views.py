@@ -96,7 +96,10 @@ class CaseList(RegisterList):
         description="The local authority's cases (register entries), newest notification "
         "first, a page at a time. Needs the register:read scope.",
         parameters=paging.FILTER_PARAMETERS + paging.PAGE_PARAMETERS,
-        responses={200: shown.page_schema(shown.CASE_ROW_SCHEMA), **READ_ERRORS},
+        responses={
+            200: OpenApiResponse(shown.page_schema(shown.CASE_ROW_SCHEMA), "A page of cases"),
+            **READ_ERRORS,
+        },
         tags=["register"],
     )
     def get(self, request: Request) -> Response:
@@ -119,7 +122,12 @@ class ChildList(RegisterList):
         description="The children on the local authority's register, by last name, each with "
         "their newest case, a page at a time. Needs the register:read scope.",
         parameters=paging.FILTER_PARAMETERS + paging.PAGE_PARAMETERS,
-        responses={200: shown.page_schema(shown.CHILD_SUMMARY_SCHEMA), **READ_ERRORS},
+        responses={
+            200: OpenApiResponse(
+                shown.page_schema(shown.CHILD_SUMMARY_SCHEMA), "A page of children"
+            ),
+            **READ_ERRORS,
+        },
         tags=["register"],
     )
     def get(self, request: Request) -> Response:
@@ -137,7 +145,7 @@ class CaseDetail(paging.QueryParametersChecked, APIView):
         operation_id="case_read",
         description="One case with its history of status changes. Needs register:read.",
         parameters=[OpenApiParameter("case_id", OpenApiTypes.UUID, OpenApiParameter.PATH)],
-        responses={200: shown.CASE_SCHEMA, **RECORD_ERRORS},
+        responses={200: OpenApiResponse(shown.CASE_SCHEMA, "The case"), **RECORD_ERRORS},
         tags=["register"],
     )
     def get(self, request: Request, case_id: str) -> Response:
@@ -156,7 +164,10 @@ class ChildDetail(paging.QueryParametersChecked, APIView):
         description="A child's record: identity, addresses, parents and carers, education and "
         "cases. Safeguarding fields are never given. Needs register:read.",
         parameters=[OpenApiParameter("child_id", OpenApiTypes.UUID, OpenApiParameter.PATH)],
-        responses={200: shown.CHILD_SCHEMA, **RECORD_ERRORS},
+        responses={
+            200: OpenApiResponse(shown.CHILD_SCHEMA, "The child's record"),
+            **RECORD_ERRORS,
+        },
         tags=["register"],
     )
     def get(self, request: Request, child_id: str) -> Response:

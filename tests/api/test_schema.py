@@ -4,6 +4,8 @@ server error, no answer the document does not describe and no other LA's data (S
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import URLPattern, URLResolver, get_resolver
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given
@@ -72,7 +74,19 @@ def test_a_return_period_in_the_address_is_read_or_refused_by_name(year, term, e
 
 
 @pytest.fixture
-def seeded(devon, cornwall) -> dict:
+def connection_kept_between_requests():
+    """schemathesis calls the WSGI application itself, not through Django's test client, so,
+    as that client does, the test's database connection (and its transaction) is kept open
+    across requests rather than closed at the start and end of each."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def seeded(devon, cornwall, connection_kept_between_requests) -> dict:
     """Two LAs with children on their registers, and a token of the first."""
     own = [child_with_record(authority=devon) for _ in range(3)]
     cornish = [

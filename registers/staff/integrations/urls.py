@@ -6,7 +6,7 @@ from registers.staff.integrations import views
 
 urlpatterns = [
     path("api-tokens/", views.api_tokens, name="api-tokens"),
-    path("api-tokens/<str:prefix>/revoke/", views.api_token_revoke_view, name="api-token-revoke"),
+    path("api-tokens/revoke/", views.api_token_revoke_view, name="api-token-revoke"),
     path("api-documentation/", views.api_documentation, name="api-documentation"),
     path(
         "api-documentation/openapi.json",

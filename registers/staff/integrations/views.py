@@ -65,12 +65,12 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 
 @la_staff_required
 @require_POST
-def api_token_revoke_view(request: HttpRequest, prefix: str) -> HttpResponse:
+def api_token_revoke_view(request: HttpRequest) -> HttpResponse:
     _la_admin_only(request)
     try:
         token = api_token_revoke(
             authority=request.user.authority,
-            prefix=prefix,
+            prefix=request.POST.get("token", ""),
             actor=Actor.from_request(request, door=Door.STAFF),
         )
     except ApplicationError as error:
