@@ -307,7 +307,8 @@ if not 1 <= CNIS_API_PAGE_SIZE <= CNIS_API_MAX_PAGE_SIZE:
         "CNIS_API_PAGE_SIZE must be at least 1 and no more than CNIS_API_MAX_PAGE_SIZE"
     )
 # The largest request body accepted; larger ones get a 413. A notification with the most
-# parents and providers the intake allows, every field at its longest, is about 30 kB.
+# parents and providers the intake allows, every field at its longest in plain letters, is
+# about 35 kB.
 CNIS_API_MAX_BODY_BYTES = env.int("CNIS_API_MAX_BODY_BYTES", default=100_000)
 # Requests a minute from one token, then 429 (counted in the cache, like the public limits).
 CNIS_API_REQUESTS_PER_MINUTE = env.int("CNIS_API_REQUESTS_PER_MINUTE", default=300)

@@ -205,3 +205,25 @@ def test_a_body_that_is_not_json_gets_400_and_another_type_415(devon_api):
     assert truncated.json()["message"].startswith("The request body must be JSON")
     assert form.status_code == 415
     assert set(form.json()) == {"message", "errors"}
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [("sex", ["female"]), ("primary_reason", {"code": "other"}), ("relationship", [])],
+)
+def test_a_list_or_object_where_a_code_belongs_is_refused_not_a_server_error(
+    devon_api, path, value
+):
+    data = api_data()
+    if path == "sex":
+        data["child"]["sex"] = value
+    elif path == "relationship":
+        data["parents"][0]["relationship"] = value
+    else:
+        data[path] = value
+
+    response = devon_api.post(NOTIFICATIONS, data)
+
+    assert response.status_code == 400
+    assert len(response.json()["errors"]) == 1
+    assert not Notification.objects.exists()
