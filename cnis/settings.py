@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "govuk_frontend_django",
     "rest_framework",
+    "drf_spectacular",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -292,9 +293,53 @@ CNIS_PUBLIC_POSTS_PER_HOUR = env.int(
 # Answers in progress are kept server-side and dropped after this many idle seconds.
 CNIS_ANSWERS_IDLE_SECONDS = env.int("CNIS_ANSWERS_IDLE_SECONDS", default=SESSION_COOKIE_AGE)
 
+# The API for an LA's own systems, /api/v1/ (docs/api.md). Tokens are issued by an LA admin on
+# the staff pages or by `manage.py api_token_create`, last CNIS_API_TOKEN_DAYS unless told
+# otherwise, and never more than CNIS_API_TOKEN_MAX_DAYS.
+CNIS_API_TOKEN_DAYS = env.int("CNIS_API_TOKEN_DAYS", default=90)
+CNIS_API_TOKEN_MAX_DAYS = env.int("CNIS_API_TOKEN_MAX_DAYS", default=365)
+if not 1 <= CNIS_API_TOKEN_DAYS <= CNIS_API_TOKEN_MAX_DAYS:
+    raise ImproperlyConfigured(
+        "CNIS_API_TOKEN_DAYS must be at least 1 and no more than CNIS_API_TOKEN_MAX_DAYS"
+    )
+# A list answers CNIS_API_PAGE_SIZE rows unless asked for fewer or more, and never more than
+# CNIS_API_MAX_PAGE_SIZE, whatever is asked (OWASP API4).
+CNIS_API_PAGE_SIZE = env.int("CNIS_API_PAGE_SIZE", default=50)
+CNIS_API_MAX_PAGE_SIZE = env.int("CNIS_API_MAX_PAGE_SIZE", default=100)
+if not 1 <= CNIS_API_PAGE_SIZE <= CNIS_API_MAX_PAGE_SIZE:
+    raise ImproperlyConfigured(
+        "CNIS_API_PAGE_SIZE must be at least 1 and no more than CNIS_API_MAX_PAGE_SIZE"
+    )
+# The largest request body accepted; larger ones get a 413. A notification with the most
+# parents and providers the intake allows, every field at its longest in plain letters, is
+# about 35 kB.
+CNIS_API_MAX_BODY_BYTES = env.int("CNIS_API_MAX_BODY_BYTES", default=100_000)
+# Requests a minute from one token, then 429 (counted in the cache, like the public limits).
+CNIS_API_REQUESTS_PER_MINUTE = env.int("CNIS_API_REQUESTS_PER_MINUTE", default=300)
+
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["registers.api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["registers.api.permissions.ScopeRequired"],
+    "DEFAULT_THROTTLE_CLASSES": ["registers.api.throttling.TokenRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["registers.api.parsers.LimitedJSONParser"],
+    "EXCEPTION_HANDLER": "registers.api.errors.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "CNIS Register API",
+    "DESCRIPTION": (
+        "An LA's own systems read its register and send it notifications. Every request "
+        "carries an LA's token in the Authorization header (Bearer); see docs/api.md."
+    ),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "registers.api.schema.request_bodies_required",
+    ],
 }
 
 LOGGING = {

@@ -42,6 +42,8 @@ class Actor:
     door: Door
     # The signed-in member of staff; None for a parent, a provider, the scheduler or a command.
     user: object | None = None
+    # The LA system's API token (registers.models.ApiToken), where the door is the API.
+    api_token: object | None = None
     client_address: str | None = None
     request_id: str = ""
 
@@ -57,7 +59,9 @@ class Actor:
 
     @property
     def authority_id(self) -> int | None:
-        """The LA of the member of staff acting, if any."""
+        """The LA of the member of staff acting, or of the API token, if any."""
+        if self.api_token is not None:
+            return self.api_token.authority_id
         return getattr(self.user, "authority_id", None)
 
 

@@ -31,6 +31,7 @@ def audit_event(
     """
     return AuditEvent(
         actor=actor.user,
+        api_token=actor.api_token,
         authority_id=authority.pk if authority else actor.authority_id,
         door=actor.door,
         action=action,

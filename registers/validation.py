@@ -118,7 +118,7 @@ class Choice:
     message: str
 
     def clean(self, value: object) -> str:
-        if value not in {code for code, _ in self.choices}:
+        if not isinstance(value, str) or value not in {code for code, _ in self.choices}:
             raise Invalid(self.message)
         return value
 

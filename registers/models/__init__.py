@@ -1,5 +1,6 @@
 """The register's data model; later features add behaviour, not a second model."""
 
+from registers.models.api import ApiScope, ApiToken, IdempotentRequest
 from registers.models.audit import AuditEvent, OutboxMessage
 from registers.models.authorities import LocalAuthority
 from registers.models.cases import (
@@ -23,6 +24,8 @@ from registers.models.work import AttendanceOrderStep, ConsentRequest, Contact, 
 
 __all__ = [
     "Address",
+    "ApiScope",
+    "ApiToken",
     "AttendanceOrderStep",
     "AuditEvent",
     "CaseTransition",
@@ -33,6 +36,7 @@ __all__ = [
     "ConsentRequest",
     "Contact",
     "EducationArrangement",
+    "IdempotentRequest",
     "InformationRequest",
     "LocalAuthority",
     "Notification",

@@ -45,6 +45,15 @@ class AuditEvent(models.Model):
         db_constraint=False,
         related_name="+",
     )
+    # An LA system's API token, where the API was the door: who acted, as `actor` is for staff.
+    api_token = models.ForeignKey(
+        "registers.ApiToken",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
     door = models.CharField(max_length=12, choices=Door.choices, blank=True)
     action = models.CharField(max_length=20, choices=Action.choices)
     object_type = models.CharField(max_length=40, blank=True)

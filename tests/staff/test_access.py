@@ -23,6 +23,11 @@ def _is_public(name: str) -> bool:
     return name in PUBLIC or name.startswith("public:")
 
 
+def _is_api(name: str) -> bool:
+    """The API's routes: a door of their own, opened by an LA's token alone (tests/api)."""
+    return name.startswith("api:")
+
+
 def _sample_kwargs(pattern) -> dict[str, object]:
     samples = {
         UUIDConverter: "00000000-0000-4000-8000-000000000000",
@@ -38,10 +43,18 @@ def _sample_kwargs(pattern) -> dict[str, object]:
 def _staff_urls() -> list[str]:
     urls = []
     for name, pattern in _patterns(get_resolver()):
-        if _is_public(name):
+        if _is_public(name) or _is_api(name):
             continue
         urls.append(reverse(name, kwargs=_sample_kwargs(pattern)))
     return urls
+
+
+def _api_urls() -> list[str]:
+    return [
+        reverse(name, kwargs=_sample_kwargs(pattern))
+        for name, pattern in _patterns(get_resolver())
+        if _is_api(name)
+    ]
 
 
 def test_every_route_is_either_public_or_a_staff_route():
@@ -69,6 +82,15 @@ def test_the_password_alone_opens_no_staff_page(client, officer, url):
     response = client.get(url, follow=True)
 
     assert response.request["PATH_INFO"] == reverse("staff:sign-in")
+
+
+@pytest.mark.parametrize("url", _api_urls())
+def test_api_routes_refuse_every_caller_without_a_token_even_signed_in_staff(client, url):
+    analyst = StaffUserFactory(role=StaffRole.NATIONAL_ANALYST, authority=None)
+    admin = StaffUserFactory(role=StaffRole.LA_ADMIN)
+    for session in (Client(), sign_in_fully(Client(), admin), sign_in_fully(client, analyst)):
+        for method in (session.get, session.post):
+            assert method(url).status_code == 401, f"{method.__name__.upper()} {url}"
 
 
 def test_a_national_analyst_cannot_open_an_la_register(client, db):

@@ -1,0 +1,46 @@
+"""The termly return's address, /api/v1/returns/<academic year>/<term>/ (scope returns:read),
+read and checked before any figure is computed: "2025-26" and "autumn", "spring" or "summer".
+
+Its route takes any text in either place (`<str:academic_year>/<str:term>/`) and its view reads
+them here first, so that a wrong year or term gets a 400 naming what is wrong rather than a 404
+that says nothing.
+"""
+
+import re
+from dataclasses import dataclass
+
+from registers.errors import ApplicationError
+from registers.rules.census import Term
+
+ACADEMIC_YEAR = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+TERMS = {"autumn": Term.AUTUMN, "spring": Term.SPRING, "summer": Term.SUMMER}
+YEAR_INVALID = (
+    "Enter the academic year as its first year and the last two digits of the next, like 2025-26"
+)
+TERM_INVALID = "Enter the term as autumn, spring or summer"
+
+
+@dataclass(frozen=True)
+class ReturnPeriod:
+    academic_year: str  # "2025-26", as in the address
+    academic_year_start: int  # 2025
+    term: str  # "autumn", as in the address
+    census_term: Term
+
+
+def return_period_read(academic_year: str, term: str) -> ReturnPeriod:
+    """The period an address names; ApplicationError names each part that is wrong."""
+    errors: dict[str, list[str]] = {}
+    year = ACADEMIC_YEAR.match(academic_year)
+    if not year or (int(year.group(1)) + 1) % 100 != int(year.group(2)):
+        errors["academic_year"] = [YEAR_INVALID]
+    if term not in TERMS:
+        errors["term"] = [TERM_INVALID]
+    if errors:
+        raise ApplicationError(errors)
+    return ReturnPeriod(
+        academic_year=academic_year,
+        academic_year_start=int(year.group(1)),
+        term=term,
+        census_term=TERMS[term],
+    )
