@@ -11,6 +11,7 @@ from registers.models.children import Child, Provider
 from registers.rules.codes import (
     CaseStatus,
     ClosureReason,
+    CmeReason,
     Door,
     EligibilityBasis,
     NotificationKind,
@@ -103,9 +104,26 @@ class CaseTransition(models.Model):
     )
     door = models.CharField(max_length=12, choices=Door.choices, blank=True)
     reason = models.TextField()
+    # Why the child is missing education, kept with the move that made the case missing
+    # education, so that a past census reports the reason that held on its date.
+    cme_reason = models.CharField(
+        "Reason for missing education", max_length=40, choices=CmeReason.choices, blank=True
+    )
 
     class Meta:
         ordering = ["occurred_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(to_status=CaseStatus.CME) & ~models.Q(cme_reason=""))
+                | (~models.Q(to_status=CaseStatus.CME) & models.Q(cme_reason="")),
+                name="cme_reason_with_moves_to_cme_only",
+            ),
+        ]
+        indexes = [
+            # The national return reads what held on a day: for each case, its last move up to
+            # then (registers.selectors.returns), found by walking this index backwards.
+            models.Index(fields=["entry", "occurred_at", "id"], name="casetransition_history"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_status or 'new'} → {self.to_status}"

@@ -21,6 +21,7 @@ from registers.rules.cases import (
 )
 from registers.rules.codes import (
     CaseStatus,
+    CmeReason,
     EligibilityBasis,
     NotificationSource,
     PreviousSchoolType,
@@ -149,6 +150,7 @@ def register_entry_transition(
     occurred_at: datetime | None = None,
     closure_reason: str = "",
     eligibility_basis: EligibilityBasis | str = "",
+    cme_reason: CmeReason | str = "",
 ) -> RegisterEntry:
     """Move the case to `to_status`, if its law allows the move, and record who moved it,
     through which door, when and why. Returns the entry as saved.
@@ -157,6 +159,8 @@ def register_entry_transition(
     has moved the case since, the move is refused (`StaleEntry`) rather than made on top.
     Any refusal is an ApplicationError by field and changes nothing. `closure_reason` is
     needed, and read, only when closing; `eligibility_basis` is kept whenever it is given.
+    `cme_reason` is why a child moving to missing education is missing it (the national
+    return reports it); a move there without one is recorded as "Not recorded".
     """
     occurred_at = occurred_at or timezone.now()
     locked = (
@@ -176,6 +180,7 @@ def register_entry_transition(
         reason=reason,
         closure_reason=closure_reason,
         eligibility_basis=eligibility_basis,
+        cme_reason=cme_reason,
     )
     last_change = (
         locked.transitions.order_by("-occurred_at").values_list("occurred_at", flat=True).first()
@@ -213,6 +218,7 @@ def register_entry_transition(
         actor=actor.user,
         door=actor.door,
         reason=reason.strip(),
+        cme_reason=(cme_reason or CmeReason.NOT_RECORDED) if to_status == CaseStatus.CME else "",
     )
     audit_record(
         actor=actor,
