@@ -1,5 +1,6 @@
-"""The national return: the reason a child is missing education, kept with the move that made
-the case missing education; an index for reading what held on a day; LAs' own census dates.
+"""The national return: when each case took its status; the reason a child is missing
+education, kept with the move that made the case missing education; indexes for reading what
+held on a day; LAs' own census dates.
 
 Moves to missing education made before this migration had no reason recorded, so they are
 marked "Not recorded", as the return reports them.
@@ -8,11 +9,24 @@ marked "Not recorded", as the return reports them.
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+from django.db.models import OuterRef, Subquery
 
 from registers.rules.codes import CmeReason
 
 CME_REASONS = [(reason.value, reason.label) for reason in CmeReason]
 TERMS = [("Autumn term", "Autumn term"), ("Spring term", "Spring term"), ("Summer term", "Summer term")]
+
+
+def status_since_last_move(apps, schema_editor):
+    RegisterEntry = apps.get_model("registers", "RegisterEntry")
+    CaseTransition = apps.get_model("registers", "CaseTransition")
+    RegisterEntry.objects.update(
+        status_since=Subquery(
+            CaseTransition.objects.filter(entry=OuterRef("pk"))
+            .order_by("-occurred_at")
+            .values("occurred_at")[:1]
+        )
+    )
 
 
 def mark_not_recorded(apps, schema_editor):
@@ -26,6 +40,12 @@ class Migration(migrations.Migration):
     dependencies = [("registers", "0005_audit_children")]
 
     operations = [
+        migrations.AddField(
+            model_name="registerentry",
+            name="status_since",
+            field=models.DateTimeField(blank=True, null=True),
+        ),
+        migrations.RunPython(status_since_last_move, migrations.RunPython.noop),
         migrations.AddField(
             model_name="casetransition",
             name="cme_reason",
@@ -49,6 +69,14 @@ class Migration(migrations.Migration):
             model_name="casetransition",
             index=models.Index(
                 fields=["entry", "occurred_at", "id"], name="casetransition_history"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="casetransition",
+            index=models.Index(
+                condition=models.Q(to_status="cme"),
+                fields=["entry", "occurred_at"],
+                name="casetransition_to_cme",
             ),
         ),
         migrations.CreateModel(

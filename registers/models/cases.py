@@ -58,6 +58,10 @@ class RegisterEntry(BaseModel):
     # Counts the entry's changes of status, so that a move made from a page that was loaded
     # before someone else moved the entry is refused rather than applied on top.
     version = models.PositiveIntegerField(default=1)
+    # When the case took its status: its last move's moment, kept with the status by the case
+    # service. A case that has not moved since a census still holds the status it held then,
+    # so the national return looks up the history only of those that have.
+    status_since = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "register entries"
@@ -120,9 +124,17 @@ class CaseTransition(models.Model):
             ),
         ]
         indexes = [
-            # The national return reads what held on a day: for each case, its last move up to
-            # then (registers.selectors.returns), found by walking this index backwards.
+            # The national return (registers.selectors.returns) reads what held on a day, each
+            # case's last move up to then, by walking this index backwards, and a period's
+            # moves of each case by a range of it.
             models.Index(fields=["entry", "occurred_at", "id"], name="casetransition_history"),
+            # The moves that made a case missing education, for the return's count of children
+            # missing education without reading every other move.
+            models.Index(
+                fields=["entry", "occurred_at"],
+                condition=models.Q(to_status=CaseStatus.CME),
+                name="casetransition_to_cme",
+            ),
         ]
 
     def __str__(self) -> str:

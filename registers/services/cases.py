@@ -39,6 +39,9 @@ ALREADY_OPEN = "This child already has an open case – use that case instead"
 OTHER_AUTHORITY = "This child is on another local authority's register"
 IN_THE_FUTURE = "The date of the change must be today or in the past"
 BEFORE_LAST_CHANGE = "The date of the change must be on or after the case's last change"
+NOTIFIED_AFTER_OPENING = (
+    "The date the local authority was told must be on or before the day the case opens"
+)
 
 
 class StaleEntry(ApplicationError):
@@ -91,6 +94,10 @@ def register_entry_open(
         errors["eligibility_basis"] = [ELIGIBILITY_BASIS_UNKNOWN]
     if occurred_at_errors := _occurred_at_errors(occurred_at):
         errors["occurred_at"] = occurred_at_errors
+    # Told before the case opened, or that day: the national return finds the cases that stood
+    # on a census date by this date, so none may start its history before it.
+    if notified_on is not None and notified_on > timezone.localdate(occurred_at):
+        errors["notified_on"] = [NOTIFIED_AFTER_OPENING]
     if child.authority_id != authority.pk:
         errors["__all__"] = [OTHER_AUTHORITY]
     elif RegisterEntry.objects.filter(child=child, closed_on__isnull=True).exists():
@@ -113,6 +120,7 @@ def register_entry_open(
         previous_school_type=previous_school_type,
         still_on_roll=still_on_roll,
         notified_on=notified_on or timezone.localdate(occurred_at),
+        status_since=occurred_at,
         created_by=actor.user,
         modified_by=actor.user,
     )
@@ -193,9 +201,10 @@ def register_entry_transition(
     from_status, to_status = locked.status, CaseStatus(to_status)
     on = timezone.localdate(occurred_at)
     locked.status = to_status
+    locked.status_since = occurred_at
     locked.version += 1
     locked.modified_by = actor.user
-    changed = ["status", "version", "modified_by", "modified_at"]
+    changed = ["status", "status_since", "version", "modified_by", "modified_at"]
     if to_status == CaseStatus.REGISTERED and locked.registered_on is None:
         # The day the child was first entered on the register: the update-request interval
         # (s.436D) and the L2 period run from it, so a later return to Registered keeps it.

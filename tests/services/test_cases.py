@@ -522,3 +522,41 @@ def test_an_unknown_reason_for_missing_education_is_refused_and_nothing_moves(de
     assert refused.value.errors == {"cme_reason": ["Select why the child is missing education"]}
     assert row(entry)["status"] == CaseStatus.REGISTERED
     assert not CaseTransition.objects.filter(entry=entry).exists()
+
+
+def test_a_case_cannot_have_been_notified_after_it_opened(devon):
+    with pytest.raises(ApplicationError) as refused:
+        register_entry_open(
+            authority=devon,
+            child=ChildFactory(authority=devon),
+            status=CaseStatus.NOTIFIED,
+            source=NotificationSource.SCHOOL,
+            actor=Actor(door=Door.IMPORT),
+            reason="Imported from the previous register",
+            occurred_at=datetime(2026, 9, 1, 9, 0, tzinfo=UTC),
+            notified_on=date(2026, 9, 2),
+        )
+    assert refused.value.errors == {
+        "notified_on": [
+            "The date the local authority was told must be on or before the day the case opens"
+        ]
+    }
+    assert not RegisterEntry.objects.exists()
+
+
+def test_a_case_keeps_when_it_took_its_status(devon, officer):
+    opened_at = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
+    entry = register_entry_open(
+        authority=devon,
+        child=ChildFactory(authority=devon),
+        status=CaseStatus.NOTIFIED,
+        source=NotificationSource.PARENT,
+        actor=staff_actor(officer),
+        reason=WHY,
+        occurred_at=opened_at,
+    )
+    assert row(entry)["status_since"] == opened_at
+
+    moved_at = datetime(2026, 9, 3, 14, 0, tzinfo=UTC)
+    move(entry, CaseStatus.ELIGIBILITY_CHECK, actor=staff_actor(officer), occurred_at=moved_at)
+    assert row(entry)["status_since"] == moved_at
