@@ -19,6 +19,7 @@ from registers.models.children import (
     Person,
     Provider,
 )
+from registers.models.returns import CensusDate
 from registers.models.staff import StaffRole, StaffUser
 from registers.models.work import AttendanceOrderStep, ConsentRequest, Contact, Task, Visit
 
@@ -29,6 +30,7 @@ __all__ = [
     "AttendanceOrderStep",
     "AuditEvent",
     "CaseTransition",
+    "CensusDate",
     "Child",
     "ChildAddress",
     "ChildPerson",

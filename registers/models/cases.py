@@ -15,6 +15,7 @@ from registers.rules.cases import UPDATE_REQUEST_STATUSES
 from registers.rules.codes import (
     CaseStatus,
     ClosureReason,
+    CmeReason,
     Door,
     EligibilityBasis,
     NotificationKind,
@@ -68,6 +69,10 @@ class RegisterEntry(BaseModel):
     # Counts the entry's changes of status, so that a move made from a page that was loaded
     # before someone else moved the entry is refused rather than applied on top.
     version = models.PositiveIntegerField(default=1)
+    # When the case took its status: its last move's moment, kept with the status by the case
+    # service. A case that has not moved since a census still holds the status it held then,
+    # so the national return looks up the history only of those that have.
+    status_since = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name_plural = "register entries"
@@ -128,9 +133,34 @@ class CaseTransition(models.Model):
     )
     door = models.CharField(max_length=12, choices=Door.choices, blank=True)
     reason = models.TextField()
+    # Why the child is missing education, kept with the move that made the case missing
+    # education, so that a past census reports the reason that held on its date.
+    cme_reason = models.CharField(
+        "Reason for missing education", max_length=40, choices=CmeReason.choices, blank=True
+    )
 
     class Meta:
         ordering = ["occurred_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(to_status=CaseStatus.CME) & ~models.Q(cme_reason=""))
+                | (~models.Q(to_status=CaseStatus.CME) & models.Q(cme_reason="")),
+                name="cme_reason_with_moves_to_cme_only",
+            ),
+        ]
+        indexes = [
+            # The national return (registers.selectors.returns) reads what held on a day, each
+            # case's last move up to then, by walking this index backwards, and a period's
+            # moves of each case by a range of it.
+            models.Index(fields=["entry", "occurred_at", "id"], name="casetransition_history"),
+            # The moves that made a case missing education, for the return's count of children
+            # missing education without reading every other move.
+            models.Index(
+                fields=["entry", "occurred_at"],
+                condition=models.Q(to_status=CaseStatus.CME),
+                name="casetransition_to_cme",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.from_status or 'new'} → {self.to_status}"

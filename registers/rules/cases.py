@@ -10,7 +10,7 @@ for when an attendance order process may begin.
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from registers.rules.codes import CaseStatus, ClosureReason, EligibilityBasis, Regime
+from registers.rules.codes import CaseStatus, ClosureReason, CmeReason, EligibilityBasis, Regime
 
 # The statuses a new entry starts in: a notification from a parent, school, agency or another
 # LA; a child the LA found and is checking; or a child still on roll whose withdrawal needs the
@@ -211,6 +211,7 @@ REASON_MISSING = "Enter why the case is moving to {status}"
 REASON_MISSING_NO_STATUS = "Enter why the case's status is changing"
 CLOSURE_REASON_MISSING = "Select why the case is being closed"
 ELIGIBILITY_BASIS_UNKNOWN = "Select the part of section 436B(5) the child is eligible under"
+CME_REASON_UNKNOWN = "Select why the child is missing education"
 
 
 def _status(value: CaseStatus | str) -> CaseStatus | None:
@@ -272,10 +273,12 @@ def transition_errors(
     reason: str,
     closure_reason: str = "",
     eligibility_basis: str = "",
+    cme_reason: str = "",
 ) -> dict[str, list[str]]:
     """Everything wrong with a proposed move, by field; empty if it may be made.
 
-    `closure_reason` is read only when the move closes the case.
+    `closure_reason` is read only when the move closes the case, `cme_reason` (which may be
+    left out) only when it makes the case missing education.
     """
     errors: dict[str, list[str]] = {}
     refusal = transition_refusal(regime=regime, from_status=from_status, to_status=to_status)
@@ -291,4 +294,7 @@ def transition_errors(
         errors["closure_reason"] = [CLOSURE_REASON_MISSING]
     if eligibility_basis and eligibility_basis not in EligibilityBasis.values:
         errors["eligibility_basis"] = [ELIGIBILITY_BASIS_UNKNOWN]
+    moving_to_cme = _status(to_status) == CaseStatus.CME
+    if moving_to_cme and cme_reason and cme_reason not in CmeReason.values:
+        errors["cme_reason"] = [CME_REASON_UNKNOWN]
     return errors

@@ -1,10 +1,17 @@
-"""Termly census dates and return deadlines for the national Children Not in School return."""
+"""Termly census dates and return deadlines for the national Children Not in School return.
+
+The census dates follow the published pattern (school-census Thursdays); an LA may set its own
+date for a term, which then replaces the pattern for that term (domain spec, section (g): dates
+after 2022/23 are **UNCONFIRMED**, so the pattern is a default, not a fact).
+"""
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from registers.rules.deadlines import long_date
 from registers.rules.year_group import academic_year_start
 
 
@@ -15,6 +22,42 @@ class Term(StrEnum):
     SPRING = "Spring term"
     SUMMER = "Summer term"
 
+    @property
+    def slug(self) -> str:
+        """The term as the return's address names it: "autumn", "spring" or "summer"."""
+        return self.name.lower()
+
+
+# An academic year as the return's address and documents name it: "2025-26".
+_ACADEMIC_YEAR = re.compile(r"([0-9]{4})-([0-9]{2})")
+
+ACADEMIC_YEAR_UNKNOWN = (
+    "Enter the academic year as its first year and the next year's last 2 digits, like 2025-26"
+)
+TERM_UNKNOWN = "Choose the autumn, spring or summer term"
+CENSUS_DATE_OUTSIDE_YEAR = (
+    "The census date for the {term} of {year} must be between {first} and {last}"
+)
+
+
+def academic_year_label(academic_year_start: int) -> str:
+    """Return the academic year starting in that year as "2025-26"."""
+    return f"{academic_year_start}-{(academic_year_start + 1) % 100:02d}"
+
+
+def academic_year_parse(label: str) -> int | None:
+    """Return the first calendar year of an academic year written "2025-26", or None."""
+    match = _ACADEMIC_YEAR.fullmatch(label)
+    if match is None:
+        return None
+    start = int(match.group(1))
+    return start if int(match.group(2)) == (start + 1) % 100 else None
+
+
+def term_parse(slug: str) -> Term | None:
+    """Return the term named "autumn", "spring" or "summer", or None."""
+    return next((term for term in Term if term.slug == slug), None)
+
 
 @dataclass(frozen=True)
 class CensusPeriod:
@@ -24,6 +67,16 @@ class CensusPeriod:
     term: Term
     census_date: date
     return_due: date
+
+    @property
+    def academic_year(self) -> str:
+        """Return the academic year as "2025-26"."""
+        return academic_year_label(self.academic_year_start)
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """A key that sorts periods into the order they happened."""
+        return (self.academic_year_start, list(Term).index(self.term))
 
     @property
     def time_period(self) -> str:
@@ -57,9 +110,29 @@ def return_due_date(census: date) -> date:
     return census + timedelta(days=29)
 
 
-def census_period(academic_year_start: int, term: Term) -> CensusPeriod:
-    """Return the census period for `term` of the academic year starting in that year."""
-    census = census_date(academic_year_start, term)
+def census_date_refusal(academic_year_start: int, term: Term, census_on: date) -> str | None:
+    """Why an LA may not set `census_on` as the term's census date; None if it may."""
+    first = date(academic_year_start, 9, 1)
+    last = date(academic_year_start + 1, 8, 31)
+    if first <= census_on <= last:
+        return None
+    return CENSUS_DATE_OUTSIDE_YEAR.format(
+        term=term.value.lower(),
+        year=academic_year_label(academic_year_start),
+        first=long_date(first),
+        last=long_date(last),
+    )
+
+
+def census_period(
+    academic_year_start: int, term: Term, *, census_on: date | None = None
+) -> CensusPeriod:
+    """Return the census period for `term` of the academic year starting in that year.
+
+    `census_on` is the LA's own census date for the term, where it has set one; otherwise the
+    published pattern gives the date. The return is due four weeks after either.
+    """
+    census = census_on or census_date(academic_year_start, term)
     return CensusPeriod(
         academic_year_start=academic_year_start,
         term=term,

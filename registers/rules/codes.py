@@ -1,8 +1,10 @@
 """Statutory and national code lists.
 
 Where a list is published (the DfE elective home education statistics: sex, year group, primary
-reason), the labels are the exact published labels, so that the national return needs no
-mapping. Where no list is published, the labels are plain English and say so.
+reason; the children missing education file: its reasons), the labels are published labels.
+The publication relabels and adds codes from time to time: registers.rules.returns keeps, by
+period, which codes each return uses and in which words, so that an old term's return keeps its
+own labels. Where no list is published, the labels are plain English and say so.
 """
 
 from enum import EnumType, StrEnum
@@ -84,6 +86,56 @@ class PrimaryReason(CodeList):
     OTHER = "other", "Other"
     NO_REASON_GIVEN = "no_reason_given", "No reason given"
     UNKNOWN = "unknown", "Unknown"
+
+
+class CmeReason(CodeList):
+    """Why a child is missing education, as the children missing education return has it.
+
+    Recorded with the move that makes a case missing education (the case's history), so that a
+    past census reports the reason that held on its date. The labels are those of the DfE
+    children missing education file as seen in third-party copies (domain spec, section (j)):
+    **UNCONFIRMED** against the DfE's own meta file. Which of them exist in which period is
+    registers.rules.returns's business.
+    """
+
+    APPLICATION_AWAITING_OUTCOME = (
+        "application_awaiting_outcome",
+        ("School application awaiting outcome"),
+    )
+    WAITING_SCHOOL_START = "waiting_school_start", "Waiting school start"
+    PLACE_NOT_ACCEPTED = "place_not_accepted", "Offered school place but not yet accepted"
+    NO_SCHOOL_PREFERENCE = "no_school_preference", "Did not get school preference"
+    NO_SUITABLE_PLACE = "no_suitable_place", "Difficulty accessing suitable school place"
+    DID_NOT_APPLY = "did_not_apply", "Did not apply for school place at compulsory school age"
+    PARENT_NOT_REGISTERING = (
+        "parent_not_registering",
+        ("Parental decision not to register at school"),
+    )
+    MOVED_IN_FROM_ANOTHER_LA = "moved_in_from_another_la", "Moved in from another LA"
+    MOVED_IN_FROM_ANOTHER_COUNTRY = (
+        "moved_in_from_another_country",
+        ("Moved in from another country"),
+    )
+    BELIEVED_MOVED_TO_ANOTHER_LA = (
+        "believed_moved_to_another_la",
+        ("Believed to have moved to another LA"),
+    )
+    BELIEVED_MOVED_TO_ANOTHER_COUNTRY = (
+        "believed_moved_to_another_country",
+        ("Believed to have moved to another country"),
+    )
+    UNSUITABLE_HOME_EDUCATION = "unsuitable_home_education", ("Unsuitable elective home education")
+    CHALLENGING_ATTENDANCE_ORDER = (
+        "challenging_attendance_order",
+        ("Challenging school attendance order"),
+    )
+    SCHOOL_DISSATISFACTION_SEND = "dissatisfaction_send", "School dissatisfaction SEND"
+    SCHOOL_DISSATISFACTION_GENERAL = "dissatisfaction_general", "School dissatisfaction general"
+    MENTAL_HEALTH = "mental_health", "Mental health"
+    PHYSICAL_HEALTH = "physical_health", "Physical health"
+    UNKNOWN = "unknown", "Unknown"
+    NOT_RECORDED = "not_recorded", "Not recorded"
+    OTHER = "other", "Other"
 
 
 class PreviousSchoolType(CodeList):

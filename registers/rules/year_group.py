@@ -34,6 +34,14 @@ def national_curriculum_year(date_of_birth: date, on: date) -> int:
     return age_on(date_of_birth, cohort_day) - 4
 
 
+def year_group_birth_dates(year: int, on: date) -> tuple[date, date]:
+    """Return the first and last dates of birth of children in national curriculum `year` on
+    `on` (0 is Reception): one September-to-August cohort, as national_curriculum_year groups
+    them."""
+    cohort_year = academic_year_start(on).year - year - 5
+    return date(cohort_year, 9, 1), date(cohort_year + 1, 8, 31)
+
+
 def year_group_label(date_of_birth: date, on: date) -> str | None:
     """Return the year group label on `on`, or None outside Reception to Year 11."""
     year = national_curriculum_year(date_of_birth, on)

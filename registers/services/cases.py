@@ -21,6 +21,7 @@ from registers.rules.cases import (
 )
 from registers.rules.codes import (
     CaseStatus,
+    CmeReason,
     EligibilityBasis,
     NotificationSource,
     PreviousSchoolType,
@@ -38,6 +39,9 @@ ALREADY_OPEN = "This child already has an open case – use that case instead"
 OTHER_AUTHORITY = "This child is on another local authority's register"
 IN_THE_FUTURE = "The date of the change must be today or in the past"
 BEFORE_LAST_CHANGE = "The date of the change must be on or after the case's last change"
+NOTIFIED_AFTER_OPENING = (
+    "The date the local authority was told must be on or before the day the case opens"
+)
 
 
 class StaleEntry(ApplicationError):
@@ -88,6 +92,10 @@ def register_entry_opening(
         errors["eligibility_basis"] = [ELIGIBILITY_BASIS_UNKNOWN]
     if occurred_at_errors := _occurred_at_errors(occurred_at):
         errors["occurred_at"] = occurred_at_errors
+    # Told before the case opened, or that day: the national return finds the cases that stood
+    # on a census date by this date, so none may start its history before it.
+    if notified_on is not None and notified_on > timezone.localdate(occurred_at):
+        errors["notified_on"] = [NOTIFIED_AFTER_OPENING]
     if child.authority_id != authority.pk:
         errors["__all__"] = [OTHER_AUTHORITY]
     elif (
@@ -113,6 +121,7 @@ def register_entry_opening(
         previous_school_type=previous_school_type,
         still_on_roll=still_on_roll,
         notified_on=notified_on or timezone.localdate(occurred_at),
+        status_since=occurred_at,
         created_by=actor.user,
         modified_by=actor.user,
     )
@@ -164,6 +173,7 @@ def register_entry_transition(
     occurred_at: datetime | None = None,
     closure_reason: str = "",
     eligibility_basis: EligibilityBasis | str = "",
+    cme_reason: CmeReason | str = "",
 ) -> RegisterEntry:
     """Move the case to `to_status`, if its law allows the move, and record who moved it,
     through which door, when and why. Returns the entry as saved.
@@ -172,6 +182,8 @@ def register_entry_transition(
     has moved the case since, the move is refused (`StaleEntry`) rather than made on top.
     Any refusal is an ApplicationError by field and changes nothing. `closure_reason` is
     needed, and read, only when closing; `eligibility_basis` is kept whenever it is given.
+    `cme_reason` is why a child moving to missing education is missing it (the national
+    return reports it); a move there without one is recorded as "Not recorded".
     """
     occurred_at = occurred_at or timezone.now()
     locked = (
@@ -191,6 +203,7 @@ def register_entry_transition(
         reason=reason,
         closure_reason=closure_reason,
         eligibility_basis=eligibility_basis,
+        cme_reason=cme_reason,
     )
     last_change = (
         locked.transitions.order_by("-occurred_at").values_list("occurred_at", flat=True).first()
@@ -203,9 +216,10 @@ def register_entry_transition(
     from_status, to_status = locked.status, CaseStatus(to_status)
     on = timezone.localdate(occurred_at)
     locked.status = to_status
+    locked.status_since = occurred_at
     locked.version += 1
     locked.modified_by = actor.user
-    changed = ["status", "version", "modified_by", "modified_at"]
+    changed = ["status", "status_since", "version", "modified_by", "modified_at"]
     if to_status == CaseStatus.REGISTERED and locked.registered_on is None:
         # The day the child was first entered on the register: the update-request interval
         # (s.436D) and the L2 period run from it, so a later return to Registered keeps it.
@@ -228,6 +242,7 @@ def register_entry_transition(
         actor=actor.user,
         door=actor.door,
         reason=reason.strip(),
+        cme_reason=(cme_reason or CmeReason.NOT_RECORDED) if to_status == CaseStatus.CME else "",
     )
     audit_record(
         actor=actor,

@@ -344,6 +344,31 @@ def test_every_move_needs_a_reason_and_closing_needs_how_the_case_ended(to_statu
             id="unknown-eligibility-basis",
         ),
         pytest.param(
+            {"to_status": S.CME, "reason": "Not found", "cme_reason": "vanished"},
+            {"cme_reason": ["Select why the child is missing education"]},
+            id="unknown-reason-for-missing-education",
+        ),
+        pytest.param(
+            {
+                "to_status": S.CME,
+                "reason": "Not found",
+                "cme_reason": "believed_moved_to_another_la",
+            },
+            {},
+            id="missing-education-with-why",
+        ),
+        pytest.param(
+            # Why a child is missing education may be left out: it is then "Not recorded".
+            {"to_status": S.CME, "reason": "Not found"},
+            {},
+            id="missing-education-without-why",
+        ),
+        pytest.param(
+            {"to_status": S.ENQUIRY, "reason": "Unclear", "cme_reason": "vanished"},
+            {},
+            id="cme-reason-ignored-unless-missing-education",
+        ),
+        pytest.param(
             {"to_status": S.SAO_SERVED, "reason": ""},
             {
                 "status": ["A case that is Registered cannot move to Attendance order served"],

@@ -5,11 +5,15 @@ import pytest
 from registers.rules.census import (
     CensusPeriod,
     Term,
+    academic_year_label,
+    academic_year_parse,
     census_date,
+    census_date_refusal,
     census_period,
     census_periods,
     latest_census_period,
     return_due_date,
+    term_parse,
 )
 
 AUTUMN_2022 = CensusPeriod(2022, Term.AUTUMN, date(2022, 10, 6), date(2022, 11, 4))
@@ -89,3 +93,68 @@ def test_census_periods_in_term_order() -> None:
 )
 def test_latest_census_period(on: date, expected: CensusPeriod) -> None:
     assert latest_census_period(on) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        pytest.param("2025-26", 2025, id="2025-26"),
+        pytest.param("2022-23", 2022, id="2022-23"),
+        pytest.param("1999-00", 1999, id="century"),
+        pytest.param("2025-27", None, id="not-consecutive"),
+        pytest.param("2025-25", None, id="same-year"),
+        pytest.param("2025/26", None, id="slash"),
+        pytest.param("202526", None, id="time-period-code"),
+        pytest.param("2025-2026", None, id="long-second-year"),
+        pytest.param("", None, id="blank"),
+        pytest.param("2025-26\n", None, id="trailing-newline"),
+        pytest.param("２０２５-２６", None, id="non-ascii-digits"),
+    ],
+)
+def test_academic_year_parse(label: str, expected: int | None) -> None:
+    assert academic_year_parse(label) == expected
+
+
+@pytest.mark.parametrize("start", [1999, 2022, 2025])
+def test_academic_year_label_reads_back(start: int) -> None:
+    assert academic_year_parse(academic_year_label(start)) == start
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [
+        pytest.param("autumn", Term.AUTUMN, id="autumn"),
+        pytest.param("spring", Term.SPRING, id="spring"),
+        pytest.param("summer", Term.SUMMER, id="summer"),
+        pytest.param("Autumn", None, id="capital"),
+        pytest.param("Autumn term", None, id="time-identifier"),
+        pytest.param("winter", None, id="winter"),
+    ],
+)
+def test_term_parse(slug: str, expected: Term | None) -> None:
+    assert term_parse(slug) == expected
+
+
+def test_an_las_own_census_date_replaces_the_pattern_and_moves_the_due_date() -> None:
+    own = census_period(2022, Term.AUTUMN, census_on=date(2022, 10, 13))
+    assert own == CensusPeriod(2022, Term.AUTUMN, date(2022, 10, 13), date(2022, 11, 11))
+    assert census_period(2022, Term.AUTUMN, census_on=None) == AUTUMN_2022
+
+
+@pytest.mark.parametrize(
+    ("census_on", "refused"),
+    [
+        pytest.param(date(2025, 8, 31), True, id="day-before-the-year"),
+        pytest.param(date(2025, 9, 1), False, id="first-day-of-the-year"),
+        pytest.param(date(2026, 8, 31), False, id="last-day-of-the-year"),
+        pytest.param(date(2026, 9, 1), True, id="day-after-the-year"),
+    ],
+)
+def test_an_las_census_date_must_fall_in_the_academic_year(census_on: date, refused: bool) -> None:
+    refusal = census_date_refusal(2025, Term.SPRING, census_on)
+    assert (refusal is not None) is refused
+    if refused:
+        assert refusal == (
+            "The census date for the spring term of 2025-26 must be between 1 September 2025 "
+            "and 31 August 2026"
+        )

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -7,6 +7,7 @@ from registers.rules.year_group import (
     academic_year_start,
     age_on,
     national_curriculum_year,
+    year_group_birth_dates,
     year_group_label,
 )
 
@@ -89,3 +90,28 @@ def test_national_curriculum_year(date_of_birth: date, on: date, expected: int) 
 )
 def test_year_group_label(date_of_birth: date, on: date, expected: str | None) -> None:
     assert year_group_label(date_of_birth, on) == expected
+
+
+@pytest.mark.parametrize(
+    "on",
+    [
+        pytest.param(date(2024, 10, 3), id="autumn-census-2024"),
+        pytest.param(date(2025, 1, 16), id="spring-census-2025"),
+        pytest.param(date(2025, 8, 31), id="last-day-of-a-year"),
+        pytest.param(date(2025, 9, 1), id="first-day-of-a-year"),
+    ],
+)
+@pytest.mark.parametrize("year", range(12))
+def test_year_group_birth_dates_are_exactly_the_cohort(on: date, year: int) -> None:
+    first, last = year_group_birth_dates(year, on)
+    assert national_curriculum_year(first, on) == year
+    assert national_curriculum_year(last, on) == year
+    assert national_curriculum_year(first - timedelta(days=1), on) == year + 1
+    assert national_curriculum_year(last + timedelta(days=1), on) == year - 1
+    assert (last - first).days in (364, 365)
+
+
+def test_a_child_born_on_29_february_is_in_the_cohort_of_that_school_year() -> None:
+    first, last = year_group_birth_dates(4, date(2024, 10, 3))
+    assert first <= date(2016, 2, 29) <= last
+    assert national_curriculum_year(date(2016, 2, 29), date(2024, 10, 3)) == 4

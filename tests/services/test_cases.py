@@ -490,3 +490,73 @@ def test_an_imported_case_keeps_the_day_it_was_notified(devon):
     step = CaseTransition.objects.get(entry=entry)
     assert (step.occurred_at, step.door, step.actor) == (occurred_at, Door.IMPORT, None)
     assert AuditEvent.objects.filter(authority=devon, door=Door.IMPORT).count() == 2
+
+
+def test_a_move_to_missing_education_keeps_why_the_child_is_missing(devon, officer):
+    entry = entry_in(CaseStatus.REGISTERED, authority=devon)
+    move(
+        entry,
+        CaseStatus.CME,
+        actor=staff_actor(officer),
+        cme_reason="believed_moved_to_another_la",
+    )
+    assert CaseTransition.objects.get(entry=entry).cme_reason == "believed_moved_to_another_la"
+
+
+def test_a_move_to_missing_education_without_why_is_recorded_as_not_recorded(devon, officer):
+    entry = entry_in(CaseStatus.REGISTERED, authority=devon)
+    move(entry, CaseStatus.CME, actor=staff_actor(officer))
+    assert CaseTransition.objects.get(entry=entry).cme_reason == "not_recorded"
+
+
+def test_why_a_child_is_missing_is_kept_only_with_a_move_to_missing_education(devon, officer):
+    entry = entry_in(CaseStatus.REGISTERED, authority=devon)
+    move(entry, CaseStatus.ENQUIRY, actor=staff_actor(officer), cme_reason="unknown")
+    assert CaseTransition.objects.get(entry=entry).cme_reason == ""
+
+
+def test_an_unknown_reason_for_missing_education_is_refused_and_nothing_moves(devon, officer):
+    entry = entry_in(CaseStatus.REGISTERED, authority=devon)
+    with pytest.raises(ApplicationError) as refused:
+        move(entry, CaseStatus.CME, actor=staff_actor(officer), cme_reason="vanished")
+    assert refused.value.errors == {"cme_reason": ["Select why the child is missing education"]}
+    assert row(entry)["status"] == CaseStatus.REGISTERED
+    assert not CaseTransition.objects.filter(entry=entry).exists()
+
+
+def test_a_case_cannot_have_been_notified_after_it_opened(devon):
+    with pytest.raises(ApplicationError) as refused:
+        register_entry_open(
+            authority=devon,
+            child=ChildFactory(authority=devon),
+            status=CaseStatus.NOTIFIED,
+            source=NotificationSource.SCHOOL,
+            actor=Actor(door=Door.IMPORT),
+            reason="Imported from the previous register",
+            occurred_at=datetime(2026, 9, 1, 9, 0, tzinfo=UTC),
+            notified_on=date(2026, 9, 2),
+        )
+    assert refused.value.errors == {
+        "notified_on": [
+            "The date the local authority was told must be on or before the day the case opens"
+        ]
+    }
+    assert not RegisterEntry.objects.exists()
+
+
+def test_a_case_keeps_when_it_took_its_status(devon, officer):
+    opened_at = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
+    entry = register_entry_open(
+        authority=devon,
+        child=ChildFactory(authority=devon),
+        status=CaseStatus.NOTIFIED,
+        source=NotificationSource.PARENT,
+        actor=staff_actor(officer),
+        reason=WHY,
+        occurred_at=opened_at,
+    )
+    assert row(entry)["status_since"] == opened_at
+
+    moved_at = datetime(2026, 9, 3, 14, 0, tzinfo=UTC)
+    move(entry, CaseStatus.ELIGIBILITY_CHECK, actor=staff_actor(officer), occurred_at=moved_at)
+    assert row(entry)["status_since"] == moved_at
