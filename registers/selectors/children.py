@@ -2,7 +2,9 @@
 audited with every read, allowed or refused (ASVS 8.4.1, 8.2.3, 16.3.2)."""
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 from uuid import UUID
 
 from django.http import Http404
@@ -32,6 +34,8 @@ RECORD_CATEGORIES = (
 )
 SAFEGUARDING_CATEGORY = "safeguarding"
 
+T = TypeVar("T")
+
 
 class ChildNotFound(Http404):
     """Another LA's child, or an archived one, answers exactly as a child that does not exist."""
@@ -57,6 +61,67 @@ class ChildRecord:
     categories: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ChildPage:
+    """What every page of a child's record shows above its own content (the identity bar): the
+    child and their live register entries, newest first."""
+
+    child: Child
+    entries: list[RegisterEntry]
+
+    @property
+    def entry(self) -> RegisterEntry | None:
+        """The current case: the newest live entry."""
+        return self.entries[0] if self.entries else None
+
+
+def child_page_read(
+    *,
+    actor: Actor,
+    child_id: UUID | str,
+    categories: Iterable[str],
+    read: Callable[[ChildPage], T],
+) -> tuple[ChildPage, T]:
+    """One page of a child's record: the child and entries, then `read` of what the page
+    shows, then one audit row naming the child and the `categories` shown (plus identity, as
+    every page names the child).
+
+    Another LA's child, an archived or an unknown one leaves a VIEW/DENIED row and raises
+    ChildNotFound, as the record does. Like the record, no transaction is opened: the audit row
+    is committed before anything is returned.
+    """
+    try:
+        child_id = child_id if isinstance(child_id, UUID) else UUID(str(child_id))
+        child, entries = _child_and_entries(
+            authority=actor.user.authority, child_id=child_id, with_safeguarding=False
+        )
+    except (ValueError, ChildNotFound) as error:
+        _child_read_record(actor=actor, child_id=child_id, allowed=False)
+        raise ChildNotFound("No such child on this register") from error
+    page = ChildPage(child=child, entries=entries)
+    shown = read(page)
+    _child_read_record(
+        actor=actor, child_id=child.pk, allowed=True, categories={"identity", *categories}
+    )
+    return page, shown
+
+
+def _child_read_record(
+    *, actor: Actor, child_id: object, allowed: bool, categories: Iterable[str] = ()
+) -> None:
+    """The one audit row of a read of a child's record: allowed, naming the child and the
+    kinds of data shown, or refused, naming only what was asked for."""
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.VIEW,
+        outcome=AuditEvent.Outcome.ALLOWED if allowed else AuditEvent.Outcome.DENIED,
+        object_type="child",
+        object_id=str(child_id),
+        categories=categories,
+        children=[child_id] if allowed else [],
+    )
+
+
 def child_record_get(*, actor: Actor, child_id: UUID | str) -> ChildRecord:
     """The record of one child of the acting officer's LA, and exactly one audit row for it.
 
@@ -78,22 +143,10 @@ def child_record_get(*, actor: Actor, child_id: UUID | str) -> ChildRecord:
             with_safeguarding=user.can_view_safeguarding,
         )
     except ChildNotFound:
-        audit_record(
-            actor=actor,
-            action=AuditEvent.Action.VIEW,
-            outcome=AuditEvent.Outcome.DENIED,
-            object_type="child",
-            object_id=str(child_id),
-        )
+        _child_read_record(actor=actor, child_id=child_id, allowed=False)
         raise
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.VIEW,
-        outcome=AuditEvent.Outcome.ALLOWED,
-        object_type="child",
-        object_id=str(record.child.pk),
-        categories=record.categories,
-        children=[record.child.pk],
+    _child_read_record(
+        actor=actor, child_id=record.child.pk, allowed=True, categories=record.categories
     )
     return record
 

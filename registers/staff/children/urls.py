@@ -7,4 +7,5 @@ from registers.staff.children import views
 urlpatterns = [
     path("children/new/", views.child_add, name="child-add"),
     path("children/<uuid:child_id>/", views.child_record, name="child"),
+    path("children/<uuid:child_id>/timeline/", views.child_timeline, name="child-timeline"),
 ]

@@ -1,0 +1,62 @@
+"""The staff pages' service navigation: one list of the areas of the workspace, each shown to
+the roles that may use it, in the order an officer's day runs.
+
+An area is active on every page whose address starts with one of its prefixes, so a child's
+record keeps "Register" lit. Add an area here when its pages exist; nothing else lists them.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from registers.models import StaffRole
+
+
+@dataclass(frozen=True)
+class Area:
+    label: str
+    url_name: str
+    # Address prefixes (below /staff/) of the pages that belong to the area.
+    prefixes: tuple[str, ...]
+    # The roles that see it; empty for every member of an LA's staff.
+    roles: tuple[str, ...] = ()
+
+
+AREAS = (
+    Area("Register", "staff:register", ("register/", "children/", "providers/")),
+    Area("Add a child", "staff:child-add", ("children/new/",)),
+    Area(
+        "API tokens",
+        "staff:api-tokens",
+        ("api-tokens/", "api-documentation/"),
+        roles=(StaffRole.LA_ADMIN,),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class NavigationItem:
+    label: str
+    href: str
+    active: bool
+
+
+def staff_navigation(*, user, path: str) -> list[NavigationItem]:
+    """The areas `user` may use, with the one `path` belongs to marked active (the longest
+    matching prefix wins, so "Add a child" is lit on its own page, "Register" on a record)."""
+    if not getattr(user, "works_for_authority", False):
+        return []
+    staff_root = reverse("staff:home")
+    below = path[len(staff_root) :] if path.startswith(staff_root) else ""
+    visible = [area for area in AREAS if not area.roles or user.role in area.roles]
+    matches = [
+        (len(prefix), area)
+        for area in visible
+        for prefix in area.prefixes
+        if below.startswith(prefix)
+    ]
+    active = max(matches, key=lambda match: match[0])[1] if matches else None
+    return [
+        NavigationItem(label=area.label, href=reverse(area.url_name), active=area is active)
+        for area in visible
+    ]
