@@ -245,7 +245,8 @@ def _time(args: argparse.Namespace, *, project_port: int, bare_port: int) -> int
                 "workers": args.workers,
                 "seconds_per_round": args.seconds,
                 "requests_per_round": args.requests,
-                "settings": dict(setting.split("=", 1) for setting in args.env),
+                "server_settings": SERVER_SETTINGS
+                | dict(setting.split("=", 1) for setting in args.env),
                 "machine": report.machine() | {"load_average_before": load_before},
                 "targets": rows,
             },

@@ -1,8 +1,10 @@
 """gunicorn as production runs it (sync workers, the same WSGI entry point), on a free loopback
 port, stopped whatever happens."""
 
+import ctypes
 import http.client
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -102,5 +104,18 @@ def _start(server: Server, *, port: int, workers: int) -> subprocess.Popen:
         command += ["--worker-tmp-dir", "/dev/shm"]
     with server.log.open("ab") as output:
         return subprocess.Popen(
-            command, cwd=ROOT, env=dict(server.env), stdout=output, stderr=subprocess.STDOUT
+            command,
+            cwd=ROOT,
+            env=dict(server.env),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_ended_with_parent,
         )
+
+
+def _ended_with_parent() -> None:
+    """On Linux, the server is sent SIGTERM if the harness dies without stopping it (killed,
+    or timed out by a test), so no gunicorn is left behind."""
+    if sys.platform.startswith("linux"):
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
