@@ -115,7 +115,8 @@ def register_ensure(
     children_held: Callable[[], int],
     log: Callable[[str], None],
 ) -> bool:
-    """The database holds the register: built now (True) or found built (False).
+    """The database holds the register: built now (True) or found built (False). A register
+    new to the harness is vacuumed and analysed before it is marked as built.
 
     `children_held()` counts the LA's children (after migrating); a database that holds some
     other register is refused rather than added to.
@@ -127,6 +128,7 @@ def register_ensure(
     held = children_held()
     if held == children:
         log(f"{database_name(url)} holds {held} children of LA {authority}: marked as built")
+        settle(url)
         marker_set(url, wanted)
         return False
     if held:
@@ -136,8 +138,21 @@ def register_ensure(
         )
     log(f"Building the register: {children} children in LA {authority} (seed_demo)")
     seed(env=env, children=children, authority=authority)
+    settle(url)
     marker_set(url, wanted)
     return True
+
+
+def settle(url: str) -> None:
+    """VACUUM and ANALYZE the new register, so that the planner knows its tables as it would
+    know a production database's that autovacuum has long since visited."""
+    connection = psycopg2.connect(url)
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE)")
+    finally:
+        connection.close()
 
 
 def inherited_environment() -> dict[str, str]:

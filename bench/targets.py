@@ -178,6 +178,7 @@ def targets(
                 ),
                 status=302,
                 location=notification.confirmation_path(),
+                writes=True,
                 note="a new session with a finished journey for each post",
             )
         )

@@ -3,9 +3,9 @@
 Each round times every target in turn, starting one target later than the round before, so
 drift on a shared machine (another process waking up, the database's cache warming) falls on
 every target alike. Within a round a target is asked by a fixed number of concurrent clients
-until it has answered at least `requests` times and at least `seconds` have passed. Each request
-opens a new connection, as gunicorn's sync workers close theirs, and is timed from sending to
-the last byte of the response.
+until it has answered at least `requests` times and at least `seconds` have passed (a target
+that writes, exactly `requests` times). Each request opens a new connection, as gunicorn's sync
+workers close theirs, and is timed from sending to the last byte of the response.
 
 A target's ratio to a baseline is taken per round (its p95 over the baseline's p95 in the same
 round) and reported as the median over the rounds.
@@ -46,6 +46,9 @@ class Target:
     contains: str = ""
     # Where a redirect must point (for a post).
     location: str = ""
+    # A target that makes records (a notification) is asked exactly `requests` times a round,
+    # with no time floor, so that each run adds a known, small number of them.
+    writes: bool = False
     note: str = ""
     rounds: list[list[float]] = field(default_factory=list)
 
@@ -141,8 +144,9 @@ def run_rounds(
     for number in range(rounds):
         shift = number % len(targets)
         for target in [*targets[shift:], *targets[:shift]]:
+            least_seconds = 0 if target.writes else seconds
             target.rounds.append(
-                measure(target, clients=clients, requests=requests, seconds=seconds)
+                measure(target, clients=clients, requests=requests, seconds=least_seconds)
             )
         log(f"Round {number + 1} of {rounds} done")
 
