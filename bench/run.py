@@ -37,9 +37,13 @@ from bench.servers import HOST, Server, gunicorn, tail
 from bench.timing import run_rounds
 
 DEFAULT_BROKER = "redis://127.0.0.1:6379/0"
-# The benchmark posts many notifications from one address; the public post limit would stop
-# it after a few. Every other setting keeps the value production has by default.
-SERVER_SETTINGS = {"CNIS_PUBLIC_POSTS_PER_HOUR": "1000000000"}
+# The benchmark sends many notifications from one address, which the public limits (on posts
+# and, where the project has it, on submissions) would stop after a few. Every other setting
+# keeps the value production has by default.
+SERVER_SETTINGS = {
+    "CNIS_PUBLIC_POSTS_PER_HOUR": "1000000000",
+    "CNIS_PUBLIC_SUBMISSIONS_PER_HOUR": "1000000000",
+}
 
 
 def arguments(argv: Sequence[str] | None) -> argparse.Namespace:
