@@ -9,7 +9,7 @@ PORT ?= 8000
 DEMO_ENV := DJANGO_DEBUG=true DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 CELERY_TASK_ALWAYS_EAGER=true \
 	CNIS_PUBLIC_BASE_URL=http://$(HOST):$(PORT)
 
-.PHONY: install run code test lint frontend
+.PHONY: install run code test lint frontend bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-logo
+
+# The benchmark (docs/benchmarks.md): builds a register of CHILDREN children on PostgreSQL once
+# (cnis_bench_50k on 127.0.0.1 by default), serves it with gunicorn as production does, and
+# times its pages against two baselines. More options: .venv/bin/python -m bench --help
+CHILDREN ?= 50000
+bench: install
+	$(BIN)/python -m bench --children $(CHILDREN) $(BENCH_ARGS)
 
 # Rebuilds static/css and static/govuk-frontend from the pinned npm packages (needs Node.js).
 frontend:
