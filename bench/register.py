@@ -115,8 +115,10 @@ def register_ensure(
     children_held: Callable[[], int],
     log: Callable[[str], None],
 ) -> bool:
-    """The database holds the register: built now (True) or found built (False). A register
-    new to the harness is vacuumed and analysed before it is marked as built.
+    """The database holds the register: built now (True) or found built (False). It is
+    vacuumed and analysed before every run, new or not: the migrations just applied may have
+    rewritten its rows (a column filled in, say), which autovacuum would see to in production
+    in its own time, and a benchmark must not time a table the planner has not caught up with.
 
     `children_held()` counts the LA's children (after migrating); a database that holds some
     other register is refused rather than added to.
@@ -124,6 +126,7 @@ def register_ensure(
     wanted = marker(children=children, authority=authority)
     if marker_get(url) == wanted:
         log(f"{database_name(url)} already holds the register ({children} children)")
+        settle(url)
         return False
     held = children_held()
     if held == children:

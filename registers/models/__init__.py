@@ -8,6 +8,7 @@ from registers.models.cases import (
     InformationRequest,
     Notification,
     RegisterEntry,
+    RegisterSize,
 )
 from registers.models.children import (
     Address,
@@ -46,6 +47,7 @@ __all__ = [
     "Person",
     "Provider",
     "RegisterEntry",
+    "RegisterSize",
     "StaffRole",
     "StaffUser",
     "Task",

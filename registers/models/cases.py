@@ -117,6 +117,24 @@ class RegisterEntry(BaseModel):
         return self.reference
 
 
+class RegisterSize(models.Model):
+    """How many live entries of live children each LA's register holds, kept by the database.
+
+    On PostgreSQL triggers on the entries and the children (migration 0016) keep the count as
+    rows change, in the same transaction, however a row is written; so the register page reads
+    one row instead of counting an LA's whole register on every load. SQLite (the embedded
+    demo) has no triggers here: its register is small and is counted directly.
+    """
+
+    authority = models.OneToOneField(
+        LocalAuthority, primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    entries = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.authority_id}: {self.entries}"
+
+
 class CaseTransition(models.Model):
     """Every change of status: the history the national return is computed from."""
 
