@@ -9,6 +9,7 @@ that says nothing.
 import re
 from dataclasses import dataclass
 
+from registers.contracts import la_return_schema
 from registers.errors import ApplicationError
 from registers.rules.census import Term
 
@@ -44,3 +45,28 @@ def return_period_read(academic_year: str, term: str) -> ReturnPeriod:
         term=term,
         census_term=TERMS[term],
     )
+
+
+def _inlined(node: object, definitions: dict) -> object:
+    """The node with each local `$ref` replaced by the definition it names."""
+    if isinstance(node, dict):
+        if set(node) == {"$ref"} and node["$ref"].startswith("#/$defs/"):
+            return _inlined(definitions[node["$ref"].removeprefix("#/$defs/")], definitions)
+        return {key: _inlined(value, definitions) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inlined(item, definitions) for item in node]
+    return node
+
+
+def _openapi_schema(contract: dict) -> dict:
+    """The contract's JSON Schema as the OpenAPI document carries it: the same constraints,
+    with its definitions written in place (the document has no `$defs` of its own)."""
+    definitions = contract.get("$defs", {})
+    body = {
+        key: value for key, value in contract.items() if key not in {"$schema", "$id", "$defs"}
+    }
+    return _inlined(body, definitions)
+
+
+# The return's response schema, from its one home (registers.contracts).
+LA_RETURN_SCHEMA = _openapi_schema(la_return_schema())

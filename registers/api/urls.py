@@ -13,5 +13,10 @@ urlpatterns = [
     path("v1/children/<str:child_id>/", views.ChildDetail.as_view(), name="child"),
     path("v1/cases/", views.CaseList.as_view(), name="cases"),
     path("v1/cases/<str:case_id>/", views.CaseDetail.as_view(), name="case"),
+    path(
+        "v1/returns/<str:academic_year>/<str:term>/",
+        views.LaReturnRead.as_view(),
+        name="la_return",
+    ),
     path("v1/notifications/", views.NotificationCreate.as_view(), name="notifications"),
 ]

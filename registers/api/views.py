@@ -20,10 +20,12 @@ from registers.api import paging
 from registers.api import representations as shown
 from registers.api.errors import error_responses
 from registers.api.notification_contract import NOTIFICATION_SCHEMA, notification_read
+from registers.api.returns import LA_RETURN_SCHEMA, return_period_read
 from registers.errors import ApplicationError
 from registers.models import ApiScope
 from registers.rules.codes import Door
 from registers.selectors import register_pages
+from registers.selectors.returns import la_return_export
 from registers.services.idempotency import Answer, idempotent_request_answer
 from registers.services.notifications import notification_submit
 
@@ -255,3 +257,42 @@ class NotificationCreate(paging.QueryParametersChecked, APIView):
             actor=api_actor(request),
         )
         return Answer(status.HTTP_201_CREATED, shown.notification_received_data(notification))
+
+
+class LaReturnRead(paging.QueryParametersChecked, APIView):
+    required_scope = ApiScope.RETURNS_READ
+
+    @extend_schema(
+        summary="Read the termly return",
+        operation_id="la_return_read",
+        description="The local authority's termly return on elective home education and "
+        "children missing education, as its register stood on the census date: counts only, "
+        "in the code lists of the term (the la-return contract, docs/returns.md). A term "
+        "whose census day has not ended, or before the return began, is refused with a 400. "
+        "Needs the returns:read scope.",
+        parameters=[
+            OpenApiParameter(
+                "academic_year",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                description="The academic year, like 2025-26",
+            ),
+            OpenApiParameter(
+                "term",
+                OpenApiTypes.STR,
+                OpenApiParameter.PATH,
+                enum=["autumn", "spring", "summer"],
+            ),
+        ],
+        responses={200: OpenApiResponse(LA_RETURN_SCHEMA, "The return"), **READ_ERRORS},
+        tags=["returns"],
+    )
+    def get(self, request: Request, academic_year: str, term: str) -> Response:
+        period = return_period_read(academic_year, term)
+        payload = la_return_export(
+            actor=api_actor(request),
+            authority=request.auth.authority,
+            academic_year=period.academic_year,
+            term=period.term,
+        )
+        return Response(payload)

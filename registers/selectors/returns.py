@@ -38,9 +38,11 @@ from django.db.models import (
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
+from registers.actors import Actor
+from registers.audit import audit_record
 from registers.contracts import LA_RETURN_CONTRACT_VERSION, la_return_check
 from registers.errors import ApplicationError
-from registers.models import CaseTransition, CensusDate, LocalAuthority, RegisterEntry
+from registers.models import AuditEvent, CaseTransition, CensusDate, LocalAuthority, RegisterEntry
 from registers.rules import returns as rules
 from registers.rules.census import (
     ACADEMIC_YEAR_UNKNOWN,
@@ -467,4 +469,23 @@ def la_return_build(*, authority: LocalAuthority, academic_year: str, term: str)
     }
     # A return that breaks its own contract is a fault here, never something to send.
     la_return_check(payload)
+    return payload
+
+
+def la_return_export(
+    *, actor: Actor, authority: LocalAuthority, academic_year: str, term: str
+) -> dict:
+    """The LA's return (`la_return_build`), sent out of the register: recorded in the audit
+    trail as an export, in the same transaction. Counts only, so the row names no child."""
+    with transaction.atomic():
+        payload = la_return_build(authority=authority, academic_year=academic_year, term=term)
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.EXPORT,
+            outcome=AuditEvent.Outcome.ALLOWED,
+            authority=authority,
+            object_type="la_return",
+            object_id=f"{payload['period']['academic_year']}/{payload['period']['term']}",
+            categories=("counts",),
+        )
     return payload

@@ -40,7 +40,7 @@ def test_the_document_lists_every_api_route_and_no_other():
     document = SchemaGenerator().get_schema(request=None, public=True)
 
     assert set(document["paths"]) == api_routes(get_resolver().url_patterns)
-    assert len(document["paths"]) == 6
+    assert len(document["paths"]) == 7
 
 
 def test_the_document_is_not_for_anyone_without_a_token(devon):
@@ -96,7 +96,13 @@ def seeded(devon, cornwall, connection_kept_between_requests) -> dict:
     token = token_issue(devon)
     withheld = [str(child.pk) for child in cornish] + [child.last_name for child in cornish]
     # The records themselves, as well as ids drawn at random (which are not found).
-    records = {"child_id": str(own[0].pk), "case_id": str(own[0].entries.get().pk)}
+    records = {
+        "child_id": str(own[0].pk),
+        "case_id": str(own[0].entries.get().pk),
+        # A term whose census day has passed, so that its return is made.
+        "academic_year": "2024-25",
+        "term": "autumn",
+    }
     return {"token": token, "withheld": withheld, "records": records}
 
 
