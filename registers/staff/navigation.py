@@ -23,6 +23,8 @@ class Area:
 
 
 AREAS = (
+    # The dashboard is the root of the workspace: its one prefix matches only the root itself.
+    Area("Dashboard", "staff:dashboard", ("",)),
     Area("Register", "staff:register", ("register/", "children/", "providers/")),
     Area("Add a child", "staff:child-add", ("children/new/",)),
     Area(
@@ -46,14 +48,14 @@ def staff_navigation(*, user, path: str) -> list[NavigationItem]:
     matching prefix wins, so "Add a child" is lit on its own page, "Register" on a record)."""
     if not getattr(user, "works_for_authority", False):
         return []
-    staff_root = reverse("staff:home")
+    staff_root = reverse("staff:dashboard")
     below = path[len(staff_root) :] if path.startswith(staff_root) else ""
     visible = [area for area in AREAS if not area.roles or user.role in area.roles]
     matches = [
         (len(prefix), area)
         for area in visible
         for prefix in area.prefixes
-        if below.startswith(prefix)
+        if (below.startswith(prefix) if prefix else below == "")
     ]
     active = max(matches, key=lambda match: match[0])[1] if matches else None
     return [

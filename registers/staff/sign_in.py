@@ -44,7 +44,7 @@ def _safe_next(request: HttpRequest, candidate: str | None) -> str:
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return reverse("staff:register")
+    return reverse("staff:dashboard")
 
 
 def attempted_account(request: HttpRequest, credentials: dict | None) -> str:
@@ -68,7 +68,7 @@ def lockout_response(request: HttpRequest, original_response, credentials) -> Ht
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.user.is_verified():
-        return redirect("staff:register")
+        return redirect("staff:dashboard")
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = authenticate(

@@ -165,8 +165,8 @@ def enter_security_code(page: Page, code: str | None = None) -> None:
 
 
 def sign_in(page: Page, base_url: str, email: str) -> None:
-    """Sign in with both factors, as an officer would; ends on the register."""
+    """Sign in with both factors, as an officer would; ends on the dashboard."""
     page.goto(base_url + "/staff/sign-in/")
     enter_email_and_password(page, email)
     enter_security_code(page)
-    expect(page.get_by_role("heading", name="Register", exact=True, level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Dashboard", exact=True, level=1)).to_be_visible()

@@ -23,6 +23,7 @@ def test_officer_reaches_the_last_page_of_the_register_and_comes_back(
     children_registered_in_bulk(devon, 25)
 
     sign_in(page, live_server.url, officer.email)
+    page.get_by_role("link", name="Register", exact=True).click()
     expect(page.get_by_text("25 entries, newest first")).to_be_visible()
     expect(page.get_by_role("link", name="Family00000, Child0")).to_be_visible()
     assert_accessible(page)

@@ -43,6 +43,10 @@ def test_officer_signs_in_with_both_factors_and_reads_a_record(page: Page, live_
     assert_accessible(page)
 
     enter_security_code(page)
+    expect(page.get_by_role("heading", name="Dashboard", exact=True, level=1)).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Register", exact=True).click()
     expect(register_heading(page)).to_be_visible()
     expect(page.get_by_text("3 entries")).to_be_visible()
     assert_accessible(page)
@@ -97,6 +101,7 @@ def test_pages_work_without_javascript(browser: Browser, live_server, devon, off
         sign_in(page, live_server.url, officer.email)
         # The page's own script never ran: no js-enabled class on the body.
         expect(page.locator("body")).not_to_have_class(re.compile(r"\bjs-enabled\b"))
+        page.get_by_role("link", name="Register", exact=True).click()
         expect(page.get_by_text("1 entry")).to_be_visible()
 
         page.get_by_role("link", name="Brightwater, Amelia").click()

@@ -38,8 +38,11 @@ def test_an_officer_sees_the_areas_of_their_work_and_where_they_are(officer_clie
     on_record = officer_client.get(reverse("staff:child", kwargs={"child_id": child.pk}))
     on_add = officer_client.get(reverse("staff:child-add"))
 
-    assert areas(on_record) == (["Register", "Add a child"], ["Register"])
-    assert areas(on_add) == (["Register", "Add a child"], ["Add a child"])
+    on_dashboard = officer_client.get(reverse("staff:dashboard"))
+
+    assert areas(on_record) == (["Dashboard", "Register", "Add a child"], ["Register"])
+    assert areas(on_add) == (["Dashboard", "Register", "Add a child"], ["Add a child"])
+    assert areas(on_dashboard) == (["Dashboard", "Register", "Add a child"], ["Dashboard"])
 
 
 def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):
@@ -48,7 +51,7 @@ def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):
 
     shown, current = areas(client.get(reverse("staff:api-documentation")))
 
-    assert shown == ["Register", "Add a child", "API tokens"]
+    assert shown == ["Dashboard", "Register", "Add a child", "API tokens"]
     assert current == ["API tokens"]
 
 

@@ -22,6 +22,8 @@ pytestmark = pytest.mark.django_db
 SIGN_IN = reverse("staff:sign-in")
 CODE = reverse("staff:sign-in-code")
 REGISTER = reverse("staff:register")
+# Where a member of staff lands after signing in.
+DASHBOARD = reverse("staff:dashboard")
 
 
 def current_code() -> str:
@@ -36,8 +38,8 @@ def test_both_factors_sign_an_officer_in(client, officer):
     assert password_step(client, officer.email)["Location"] == CODE
     response = client.post(CODE, {"code": current_code()})
 
-    assert response["Location"] == REGISTER
-    assert client.get(REGISTER).status_code == 200
+    assert response["Location"] == DASHBOARD
+    assert client.get(DASHBOARD).status_code == 200
     assert AuditEvent.objects.filter(actor=officer, action=AuditEvent.Action.SIGN_IN).exists()
 
 
@@ -110,7 +112,7 @@ def test_a_code_cannot_be_used_twice(officer):
     password_step(first, officer.email)
     password_step(second, officer.email)
 
-    assert first.post(CODE, {"code": code})["Location"] == REGISTER
+    assert first.post(CODE, {"code": code})["Location"] == DASHBOARD
     replay = second.post(CODE, {"code": code})
 
     assert replay.status_code == 200
@@ -229,7 +231,7 @@ def test_a_full_sign_in_clears_earlier_failures(officer):
         password_step(Client(), officer.email, "guess")
     signed_in = Client()
     password_step(signed_in, officer.email)
-    assert signed_in.post(CODE, {"code": current_code()})["Location"] == REGISTER
+    assert signed_in.post(CODE, {"code": current_code()})["Location"] == DASHBOARD
 
     # One more typo is the first of a new count, not the fifth of the old one.
     assert password_step(Client(), officer.email, "guess").status_code == 200

@@ -1,0 +1,1 @@
+"""The dashboard: the landing page of the workspace after signing in."""
