@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from registers.models import StaffRole
+from registers.staff.access import REVIEWING_ROLES
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Area:
 
 
 AREAS = (
+    Area("Review", "staff:review", ("review/",), roles=REVIEWING_ROLES),
     Area("Register", "staff:register", ("register/", "children/", "providers/")),
     Area("Add a child", "staff:child-add", ("children/new/",)),
     Area(

@@ -38,8 +38,8 @@ def test_an_officer_sees_the_areas_of_their_work_and_where_they_are(officer_clie
     on_record = officer_client.get(reverse("staff:child", kwargs={"child_id": child.pk}))
     on_add = officer_client.get(reverse("staff:child-add"))
 
-    assert areas(on_record) == (["Register", "Add a child"], ["Register"])
-    assert areas(on_add) == (["Register", "Add a child"], ["Add a child"])
+    assert areas(on_record) == (["Review", "Register", "Add a child"], ["Register"])
+    assert areas(on_add) == (["Review", "Register", "Add a child"], ["Add a child"])
 
 
 def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):
