@@ -21,6 +21,7 @@ from registers.models.children import (
     Provider,
 )
 from registers.models.returns import CensusDate
+from registers.models.review import DuplicateDecision, NotificationReview
 from registers.models.staff import StaffRole, StaffUser
 from registers.models.work import AttendanceOrderStep, ConsentRequest, Contact, Task, Visit
 
@@ -38,11 +39,13 @@ __all__ = [
     "ChildSafeguarding",
     "ConsentRequest",
     "Contact",
+    "DuplicateDecision",
     "EducationArrangement",
     "IdempotentRequest",
     "InformationRequest",
     "LocalAuthority",
     "Notification",
+    "NotificationReview",
     "OutboxMessage",
     "Person",
     "Provider",

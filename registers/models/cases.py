@@ -79,7 +79,9 @@ class RegisterEntry(BaseModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["child"],
-                condition=models.Q(closed_on__isnull=True),
+                # An archived entry is out of use: a child merged with their duplicate keeps
+                # the duplicate's open entry, archived, with its history.
+                condition=models.Q(closed_on__isnull=True, archived_at__isnull=True),
                 name="one_open_entry_per_child",
             ),
             models.CheckConstraint(
@@ -223,7 +225,15 @@ class Notification(models.Model):
                 fields=["authority", "idempotency_key"], name="notification_idempotency_key_unique"
             ),
         ]
-        indexes = [models.Index(fields=["authority", "reviewed_at"])]
+        indexes = [
+            models.Index(fields=["authority", "reviewed_at"]),
+            # The review queue: what waits in an LA, oldest first, by this index alone.
+            models.Index(
+                fields=["authority", "received_at", "id"],
+                condition=models.Q(reviewed_at__isnull=True),
+                name="notification_to_review",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.reference}"

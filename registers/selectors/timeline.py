@@ -15,7 +15,13 @@ from uuid import UUID
 from django.db.models import Q
 
 from registers.actors import Actor
-from registers.models import CaseTransition, InformationRequest, Notification
+from registers.models import (
+    CaseTransition,
+    DuplicateDecision,
+    InformationRequest,
+    Notification,
+    NotificationReview,
+)
 from registers.selectors.children import ChildPage, child_page_read
 
 
@@ -40,21 +46,52 @@ def _staff_name(user) -> str:
 
 
 def notifications_received(page: ChildPage) -> Iterable[TimelineItem]:
-    for notification in Notification.objects.filter(child=page.child).select_related(
-        "reviewed_by"
-    ):
+    for notification in Notification.objects.filter(child=page.child):
         yield TimelineItem(
             occurred_at=notification.received_at,
             title=f"{notification.get_kind_display()} received",
             byline=notification.get_source_display().lower(),
             description=f"Reference {notification.reference}",
         )
-        if notification.reviewed_at:
-            yield TimelineItem(
-                occurred_at=notification.reviewed_at,
-                title=f"{notification.get_kind_display()} reviewed",
-                byline=_staff_name(notification.reviewed_by),
-            )
+
+
+def reviews(page: ChildPage) -> Iterable[TimelineItem]:
+    """What an officer decided about each item that arrived about the child (a provider's
+    answer names several children: it is on each one's timeline)."""
+    for review in NotificationReview.objects.filter(children=page.child).select_related(
+        "notification", "reviewed_by"
+    ):
+        outcome = review.get_outcome_display().lower()
+        if review.applied:
+            description = "Applied: " + ", ".join(review.applied)
+        else:
+            description = review.reason
+        yield TimelineItem(
+            occurred_at=review.reviewed_at,
+            title=f"{review.notification.get_kind_display()} {outcome}",
+            byline=_staff_name(review.reviewed_by),
+            description=description,
+        )
+
+
+def duplicates_decided(page: ChildPage) -> Iterable[TimelineItem]:
+    """Children found, on review, to be this child (merged into the record) or not."""
+    for decision in DuplicateDecision.objects.filter(
+        Q(first=page.child) | Q(second=page.child)
+    ).select_related("first", "second", "decided_by"):
+        other = decision.second if decision.first_id == page.child.pk else decision.first
+        if decision.same_child:
+            title = "Duplicate record merged into this one"
+            if decision.kept_id != page.child.pk:
+                title = "Merged into another record"
+        else:
+            title = "Possible duplicate: not the same child"
+        yield TimelineItem(
+            occurred_at=decision.decided_at,
+            title=title,
+            byline=_staff_name(decision.decided_by),
+            description=f"{other.full_name}, born {other.date_of_birth:%-d %B %Y}",
+        )
 
 
 def status_changes(page: ChildPage) -> Iterable[TimelineItem]:
@@ -98,6 +135,8 @@ TIMELINE_SOURCES = (
     TimelineSource(notifications_received, category="education"),
     TimelineSource(status_changes, category="education"),
     TimelineSource(information_requests, category="education"),
+    TimelineSource(reviews, category="education"),
+    TimelineSource(duplicates_decided, category="identity"),
 )
 
 

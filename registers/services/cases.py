@@ -100,7 +100,7 @@ def register_entry_opening(
         errors["__all__"] = [OTHER_AUTHORITY]
     elif (
         not child._state.adding
-        and RegisterEntry.objects.filter(child=child, closed_on__isnull=True).exists()
+        and RegisterEntry.objects.live().filter(child=child, closed_on__isnull=True).exists()
     ):
         # The database allows one open entry per child; this says so before it has to.
         errors["__all__"] = [ALREADY_OPEN]

@@ -9,10 +9,14 @@ from django.http import HttpRequest, HttpResponse
 
 from registers.actors import Actor
 from registers.audit import audit_record
-from registers.models import AuditEvent
+from registers.models import AuditEvent, StaffRole
 from registers.rules.codes import Door
 
 View = Callable[..., HttpResponse]
+
+# Who reviews what arrives and decides about possible duplicates: case workers, not the LA's
+# administrator (least privilege).
+REVIEWING_ROLES = (StaffRole.OFFICER, StaffRole.MANAGER)
 
 # The record a staff page's address names, by its URL keyword, as the audit trail calls it.
 NAMED_IN_URL = {"child_id": "child", "entry_id": "register_entry", "provider_id": "provider"}
@@ -54,3 +58,20 @@ def la_staff_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def role_required(*roles: str) -> Callable[[View], View]:
+    """An LA's staff page for the roles named only: any other role is refused, and audited."""
+
+    def decorate(view: View) -> View:
+        @la_staff_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.user.role not in roles:
+                _refusal_record(request, kwargs)
+                raise PermissionDenied("This page is not for your role")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from registers.models import StaffRole
+from registers.staff.access import REVIEWING_ROLES
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Area:
 AREAS = (
     # The dashboard is the root of the workspace: its one prefix matches only the root itself.
     Area("Dashboard", "staff:dashboard", ("",)),
+    Area("Review", "staff:review", ("review/",), roles=REVIEWING_ROLES),
     Area("Register", "staff:register", ("register/", "children/", "providers/")),
     Area("Add a child", "staff:child-add", ("children/new/",)),
     Area(

@@ -11,6 +11,7 @@ urlpatterns = [
     path("sign-in/code/", sign_in.sign_in_code, name="sign-in-code"),
     path("sign-out/", sign_in.sign_out, name="sign-out"),
     path("", include("registers.staff.dashboard.urls")),
+    path("", include("registers.staff.review.urls")),
     path("", include("registers.staff.register.urls")),
     path("", include("registers.staff.children.urls")),
     path("", include("registers.staff.requests.urls")),

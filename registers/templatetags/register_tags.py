@@ -4,9 +4,11 @@ from datetime import date
 
 from django import template
 
+from registers.models import Notification
 from registers.rules.codes import CaseStatus
 from registers.rules.year_group import year_group_label
 from registers.selectors.paging import AFTER, BEFORE, LAST, PAGE, Page
+from registers.selectors.review import KIND_SLUGS
 
 register = template.Library()
 
@@ -51,3 +53,9 @@ def pagination(page: Page, label: str, path: str) -> dict[str, object]:
             ("Last page", f"{path}?{PAGE}={LAST}", page.is_last),
         ],
     }
+
+
+@register.filter
+def review_kind(notification: Notification) -> str:
+    """The review queue's name for the kind of a notification (its item's address)."""
+    return KIND_SLUGS.get(notification.kind, "")
