@@ -60,6 +60,9 @@ class LocalAuthority(models.Model):
     )
     # s.437(2): a notice to satisfy gives at least 15 days; the Act's period is unconfirmed.
     notice_to_satisfy_period_days = models.PositiveSmallIntegerField(default=15)
+    # s.438(4) today, s.436K under the Act: the parent may choose another school within 15 days
+    # beginning with the day the school nomination notice is served.
+    school_nomination_period_days = models.PositiveSmallIntegerField(default=15)
     # s.434A: after a refusal the parent may not ask again for this many months.
     consent_re_request_months = models.PositiveSmallIntegerField(default=6)
     # Retention is LA policy: years after the child leaves compulsory school age.

@@ -5,9 +5,19 @@ from django.db import models
 
 from registers.models.authorities import LocalAuthority
 from registers.models.base import BaseModel
-from registers.models.cases import InformationRequest, Notification, RegisterEntry
+from registers.models.cases import (
+    CaseTransition,
+    InformationRequest,
+    Notification,
+    RegisterEntry,
+)
 from registers.models.children import Child
-from registers.rules.codes import Regime
+from registers.rules.codes import (
+    AttendanceOrderStage,
+    AttendanceOrderTrigger,
+    ProsecutionOutcome,
+    Regime,
+)
 
 
 class Task(BaseModel):
@@ -168,40 +178,33 @@ class ConsentRequest(BaseModel):
 
 
 class AttendanceOrderStep(BaseModel):
-    """One stage of the school attendance order process, under either regime."""
+    """One stage of the school attendance order process, under either regime: recorded with
+    the move of the case it belongs to (registers.services.cases.case_move)."""
 
-    class Stage(models.TextChoices):
-        NOTICE_TO_SATISFY = "notice_to_satisfy", "Notice to satisfy (s.437(1))"
-        SCHOOL_NAMING_NOTICE = "school_naming_notice", "Notice naming a school (s.438)"
-        PRELIMINARY_NOTICE = "preliminary_notice", "Preliminary notice"
-        SCHOOL_NOMINATION_NOTICE = "school_nomination_notice", "School nomination notice (s.436K)"
-        ORDER_SERVED = "order_served", "School attendance order served"
-        ORDER_AMENDED = "order_amended", "School attendance order amended"
-        ORDER_REVOKED = "order_revoked", "School attendance order revoked"
-        COMPLIED = "complied", "Complied with"
-        PROSECUTION = "prosecution", "Prosecution"
-
-    class Trigger(models.TextChoices):
-        NOT_SUITABLE = "not_suitable", "Education does not appear suitable"
-        CHILD_PROTECTION = (
-            "child_protection",
-            "Child protection: school in the child's best interests",
-        )
-        INFORMATION_NOT_GIVEN = "information_not_given", "Register information not given"
-        REQUEST_NOT_ANSWERED = "request_not_answered", "Update request not answered"
-        VISIT_REFUSED = "visit_refused", "Home visit refused"
+    Stage = AttendanceOrderStage
+    Trigger = AttendanceOrderTrigger
 
     entry = models.ForeignKey(
         RegisterEntry, on_delete=models.PROTECT, related_name="attendance_order_steps"
     )
+    # The move of the case that recorded the step: who, when and why.
+    transition = models.ForeignKey(
+        CaseTransition,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendance_order_steps",
+    )
     regime = models.CharField(max_length=20, choices=Regime.choices)
-    stage = models.CharField(max_length=30, choices=Stage.choices)
-    trigger = models.CharField(max_length=30, choices=Trigger.choices, blank=True)
+    stage = models.CharField(max_length=30, choices=AttendanceOrderStage.choices)
+    trigger = models.CharField(max_length=30, choices=AttendanceOrderTrigger.choices, blank=True)
+    # The day of the step: a notice or order served, proceedings begun, a decision made.
     served_on = models.DateField()
     respond_by = models.DateField(null=True, blank=True)
     named_school = models.CharField(max_length=200, blank=True)
     alternative_schools = models.TextField(blank=True)
+    outcome = models.CharField(max_length=20, choices=ProsecutionOutcome.choices, blank=True)
     notes = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["served_on", "id"]
+        ordering = ["served_on", "created_at", "id"]

@@ -205,6 +205,44 @@ _ENQUIRY_FIRST = (
     "when education does not appear to be suitable"
 )
 
+# The attendance order statuses in the words of the law the case is worked under; the others
+# read the same under both.
+_STATUS_LABELS: Mapping[Regime, Mapping[CaseStatus, str]] = MappingProxyType(
+    {
+        Regime.EHE_2019: MappingProxyType(
+            {
+                CaseStatus.SAO_PRELIMINARY: "Attendance order: notice to satisfy (s.437(1))",
+                CaseStatus.SAO_NOMINATION: "Attendance order: notice naming a school (s.438)",
+                CaseStatus.SAO_SERVED: "Attendance order served (s.437(3))",
+                CaseStatus.SAO_REVOKED: "Attendance order revoked (s.442)",
+                CaseStatus.PROSECUTION: "Prosecution (s.443)",
+            }
+        ),
+        Regime.CNIS_2026: MappingProxyType(
+            {
+                CaseStatus.SAO_PRELIMINARY: "Attendance order: preliminary notice",
+                CaseStatus.SAO_NOMINATION: "Attendance order: school nomination notice (s.436K)",
+                CaseStatus.SAO_SERVED: "Attendance order served (s.436I)",
+                CaseStatus.PROSECUTION: "Prosecution (s.443)",
+            }
+        ),
+    }
+)
+
+
+def status_label(*, regime: Regime | str, status: CaseStatus | str) -> str:
+    """A status in the words of the law the case is worked under."""
+    known = _status(status)
+    if known is None:
+        return str(status)
+    return _STATUS_LABELS[Regime(regime)].get(known, known.label)
+
+
+# The longest reason a move keeps: enough for a paragraph or two; longer notes belong in a
+# contact or a letter.
+REASON_MAX_LENGTH = 2000
+REASON_TOO_LONG = f"The reason must be {REASON_MAX_LENGTH} characters or fewer"
+
 CLOSED_IS_FINAL = "This case is closed – to put the child back on the register, add them again"
 UNKNOWN_STATUS = "Select a status the case can move to"
 REASON_MISSING = "Enter why the case is moving to {status}"
@@ -290,6 +328,8 @@ def transition_errors(
         errors["reason"] = [
             REASON_MISSING.format(status=wanted.label) if wanted else REASON_MISSING_NO_STATUS
         ]
+    elif len(reason.strip()) > REASON_MAX_LENGTH:
+        errors["reason"] = [REASON_TOO_LONG]
     if "closure_reason" in required and closure_reason not in ClosureReason.values:
         errors["closure_reason"] = [CLOSURE_REASON_MISSING]
     if eligibility_basis and eligibility_basis not in EligibilityBasis.values:

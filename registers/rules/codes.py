@@ -205,6 +205,47 @@ class CaseStatus(CodeList):
     CLOSED = "closed", "Closed"
 
 
+class AttendanceOrderStage(CodeList):
+    """A step of the school attendance order process, under either law (domain spec, (e)).
+
+    Today's law: the notice to satisfy (EA 1996 s.437(1)), the notice naming a school (s.438),
+    the order (s.437(3)), its revocation (s.442) and the offence (s.443). The Act's: the
+    preliminary notice, the school nomination notice (s.436K) and the order (s.436I).
+    """
+
+    NOTICE_TO_SATISFY = "notice_to_satisfy", "Notice to satisfy (s.437(1))"
+    SCHOOL_NAMING_NOTICE = "school_naming_notice", "Notice naming a school (s.438)"
+    PRELIMINARY_NOTICE = "preliminary_notice", "Preliminary notice"
+    SCHOOL_NOMINATION_NOTICE = "school_nomination_notice", "School nomination notice (s.436K)"
+    ORDER_SERVED = "order_served", "School attendance order served"
+    ORDER_AMENDED = "order_amended", "School attendance order amended"
+    ORDER_REVOKED = "order_revoked", "School attendance order revoked"
+    COMPLIED = "complied", "Complied with"
+    PROSECUTION = "prosecution", "Prosecution"
+    PROSECUTION_OUTCOME = "prosecution_outcome", "Outcome of the prosecution"
+
+
+class AttendanceOrderTrigger(CodeList):
+    """Why the attendance order process began: today only s.437(1); the Act adds more."""
+
+    NOT_SUITABLE = "not_suitable", "Education does not appear suitable"
+    CHILD_PROTECTION = (
+        "child_protection",
+        "Child protection: school in the child's best interests",
+    )
+    INFORMATION_NOT_GIVEN = "information_not_given", "Register information not given"
+    REQUEST_NOT_ANSWERED = "request_not_answered", "Update request not answered"
+    VISIT_REFUSED = "visit_refused", "Home visit refused"
+
+
+class ProsecutionOutcome(CodeList):
+    """How a prosecution for failing to comply with an attendance order ended (s.443)."""
+
+    CONVICTED = "convicted", "Convicted"
+    ACQUITTED = "acquitted", "Acquitted"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
 class Regime(CodeList):
     """Which law an entry is worked under: today's, or the Act's once commenced."""
 

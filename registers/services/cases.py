@@ -5,6 +5,7 @@ row lock, checked against the version the officer saw, and recorded: who, throug
 when and why, in the case's history and in the audit trail.
 """
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from django.db import transaction
@@ -13,7 +14,22 @@ from django.utils import timezone
 from registers.actors import Actor
 from registers.audit import audit_record
 from registers.errors import ApplicationError
-from registers.models import AuditEvent, CaseTransition, Child, LocalAuthority, RegisterEntry
+from registers.models import (
+    AttendanceOrderStep,
+    AuditEvent,
+    CaseTransition,
+    Child,
+    LocalAuthority,
+    RegisterEntry,
+)
+from registers.rules.attendance_orders import (
+    StepDetails,
+    respond_by,
+    stage_label,
+    step_errors,
+    step_kinds,
+    trigger_given,
+)
 from registers.rules.cases import (
     ELIGIBILITY_BASIS_UNKNOWN,
     OPENING_STATUSES,
@@ -162,6 +178,106 @@ def register_entry_open(*, record_audit: bool = True, **opening) -> RegisterEntr
     return entry
 
 
+def _entry_locked(entry: RegisterEntry, expected_version: int) -> RegisterEntry:
+    """The entry, locked for the move, if it is still as the officer saw it and not archived."""
+    locked = (
+        RegisterEntry.objects.select_related("authority")
+        .select_for_update(of=("self",))
+        .get(pk=entry.pk)
+    )
+    if locked.version != expected_version:
+        raise StaleEntry(STALE)
+    if locked.archived_at is not None:
+        raise ApplicationError(ARCHIVED)
+    return locked
+
+
+def _move_errors(
+    locked: RegisterEntry,
+    *,
+    to_status: CaseStatus | str,
+    reason: str,
+    occurred_at: datetime,
+    closure_reason: str,
+    eligibility_basis: str,
+    cme_reason: str,
+) -> dict[str, list[str]]:
+    """Everything wrong with a move of a locked entry, by field (the rules' table and answers,
+    and the moment it is dated)."""
+    errors = transition_errors(
+        regime=locked.regime,
+        from_status=locked.status,
+        to_status=to_status,
+        reason=reason,
+        closure_reason=closure_reason,
+        eligibility_basis=eligibility_basis,
+        cme_reason=cme_reason,
+    )
+    last_change = (
+        locked.transitions.order_by("-occurred_at").values_list("occurred_at", flat=True).first()
+    )
+    if occurred_at_errors := _occurred_at_errors(occurred_at, after=last_change):
+        errors["occurred_at"] = occurred_at_errors
+    return errors
+
+
+def _move_apply(
+    locked: RegisterEntry,
+    *,
+    to_status: CaseStatus,
+    reason: str,
+    actor: Actor,
+    occurred_at: datetime,
+    closure_reason: str,
+    eligibility_basis: str,
+    cme_reason: str,
+) -> CaseTransition:
+    """Make a checked move of a locked entry: its new status, the step in its history, and the
+    audit event."""
+    from_status, to_status = locked.status, CaseStatus(to_status)
+    on = timezone.localdate(occurred_at)
+    locked.status = to_status
+    locked.status_since = occurred_at
+    locked.version += 1
+    locked.modified_by = actor.user
+    changed = ["status", "status_since", "version", "modified_by", "modified_at"]
+    if to_status == CaseStatus.REGISTERED and locked.registered_on is None:
+        # The day the child was first entered on the register: the update-request interval
+        # (s.436D) and the L2 period run from it, so a later return to Registered keeps it.
+        locked.registered_on = on
+        changed.append("registered_on")
+    if eligibility_basis:
+        locked.eligibility_basis = eligibility_basis
+        changed.append("eligibility_basis")
+    if to_status == CaseStatus.CLOSED:
+        locked.closed_on = on
+        locked.closure_reason = closure_reason
+        changed += ["closed_on", "closure_reason"]
+    locked.save(update_fields=changed)
+
+    transition = CaseTransition.objects.create(
+        entry=locked,
+        from_status=from_status,
+        to_status=to_status,
+        occurred_at=occurred_at,
+        actor=actor.user,
+        door=actor.door,
+        reason=reason.strip(),
+        cme_reason=(cme_reason or CmeReason.NOT_RECORDED) if to_status == CaseStatus.CME else "",
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        outcome=AuditEvent.Outcome.ALLOWED,
+        authority=locked.authority,
+        object_type="register_entry",
+        object_id=locked.pk,
+        categories=["education"],
+        children=[locked.child_id],
+    )
+    return transition
+
+
 @transaction.atomic
 def register_entry_transition(
     *,
@@ -184,74 +300,123 @@ def register_entry_transition(
     needed, and read, only when closing; `eligibility_basis` is kept whenever it is given.
     `cme_reason` is why a child moving to missing education is missing it (the national
     return reports it); a move there without one is recorded as "Not recorded".
+
+    An officer's move from the case page is `case_move`, which also records the step of the
+    attendance order process the move makes.
     """
     occurred_at = occurred_at or timezone.now()
-    locked = (
-        RegisterEntry.objects.select_related("authority")
-        .select_for_update(of=("self",))
-        .get(pk=entry.pk)
-    )
-    if locked.version != expected_version:
-        raise StaleEntry(STALE)
-    if locked.archived_at is not None:
-        raise ApplicationError(ARCHIVED)
-
-    errors = transition_errors(
-        regime=locked.regime,
-        from_status=locked.status,
+    locked = _entry_locked(entry, expected_version)
+    errors = _move_errors(
+        locked,
         to_status=to_status,
         reason=reason,
+        occurred_at=occurred_at,
         closure_reason=closure_reason,
         eligibility_basis=eligibility_basis,
         cme_reason=cme_reason,
     )
-    last_change = (
-        locked.transitions.order_by("-occurred_at").values_list("occurred_at", flat=True).first()
+    if errors:
+        raise ApplicationError(errors)
+    _move_apply(
+        locked,
+        to_status=to_status,
+        reason=reason,
+        actor=actor,
+        occurred_at=occurred_at,
+        closure_reason=closure_reason,
+        eligibility_basis=eligibility_basis,
+        cme_reason=cme_reason,
     )
-    if occurred_at_errors := _occurred_at_errors(occurred_at, after=last_change):
-        errors["occurred_at"] = occurred_at_errors
+    return locked
+
+
+@transaction.atomic
+def case_move(
+    *,
+    entry: RegisterEntry,
+    to_status: CaseStatus | str,
+    reason: str,
+    actor: Actor,
+    expected_version: int,
+    closure_reason: str = "",
+    cme_reason: CmeReason | str = "",
+    step: StepDetails | None = None,
+) -> RegisterEntry:
+    """An officer's move of the case, with the step of the attendance order process it makes
+    (a notice or order served, a prosecution begun or ended), in one transaction.
+
+    Refused as `register_entry_transition` refuses, and also when the step's details are
+    missing or its date out of order (in the future, before the LA was told about the child,
+    or before the process's last step). Every problem is reported at once, by field; a refusal
+    changes nothing.
+    """
+    step = step or StepDetails()
+    occurred_at = timezone.now()
+    locked = _entry_locked(entry, expected_version)
+    regime, from_status = locked.regime, locked.status
+    errors = _move_errors(
+        locked,
+        to_status=to_status,
+        reason=reason,
+        occurred_at=occurred_at,
+        closure_reason=closure_reason,
+        eligibility_basis="",
+        cme_reason=cme_reason,
+    )
+    kinds = (
+        step_kinds(regime=regime, from_status=from_status, to_status=to_status)
+        if "status" not in errors
+        else ()
+    )
+    trigger = trigger_given(regime=regime, trigger=step.trigger)
+    if kinds:
+        last = (
+            AttendanceOrderStep.objects.filter(entry=locked)
+            .order_by("-served_on", "-created_at")
+            .values_list("stage", "served_on")
+            .first()
+        )
+        errors |= step_errors(
+            regime=regime,
+            kinds=kinds,
+            details=replace(step, trigger=trigger),
+            notified_on=locked.notified_on,
+            last_step=(stage_label(regime=regime, stage=last[0]), last[1]) if last else None,
+            today=timezone.localdate(occurred_at),
+        )
     if errors:
         raise ApplicationError(errors)
 
-    from_status, to_status = locked.status, CaseStatus(to_status)
-    on = timezone.localdate(occurred_at)
-    locked.status = to_status
-    locked.status_since = occurred_at
-    locked.version += 1
-    locked.modified_by = actor.user
-    changed = ["status", "status_since", "version", "modified_by", "modified_at"]
-    if to_status == CaseStatus.REGISTERED and locked.registered_on is None:
-        # The day the child was first entered on the register: the update-request interval
-        # (s.436D) and the L2 period run from it, so a later return to Registered keeps it.
-        locked.registered_on = on
-        changed.append("registered_on")
-    if eligibility_basis:
-        locked.eligibility_basis = eligibility_basis
-        changed.append("eligibility_basis")
-    if to_status == CaseStatus.CLOSED:
-        locked.closed_on = on
-        locked.closure_reason = closure_reason
-        changed += ["closed_on", "closure_reason"]
-    locked.save(update_fields=changed)
-
-    CaseTransition.objects.create(
-        entry=locked,
-        from_status=from_status,
+    transition = _move_apply(
+        locked,
         to_status=to_status,
-        occurred_at=occurred_at,
-        actor=actor.user,
-        door=actor.door,
-        reason=reason.strip(),
-        cme_reason=(cme_reason or CmeReason.NOT_RECORDED) if to_status == CaseStatus.CME else "",
-    )
-    audit_record(
+        reason=reason,
         actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        outcome=AuditEvent.Outcome.ALLOWED,
-        authority=locked.authority,
-        object_type="register_entry",
-        object_id=locked.pk,
-        categories=["education"],
-        children=[locked.child_id],
+        occurred_at=occurred_at,
+        closure_reason=closure_reason,
+        eligibility_basis="",
+        cme_reason=cme_reason,
+    )
+    authority = locked.authority
+    AttendanceOrderStep.objects.bulk_create(
+        AttendanceOrderStep(
+            entry=locked,
+            transition=transition,
+            regime=regime,
+            stage=kind.stage,
+            trigger=trigger if kind.trigger else "",
+            served_on=step.served_on,
+            respond_by=respond_by(
+                kind=kind,
+                served_on=step.served_on,
+                periods={kind.period: getattr(authority, kind.period)} if kind.period else {},
+            ),
+            named_school=step.named_school.strip() if kind.school else "",
+            outcome=step.outcome if kind.outcome else "",
+            notes=reason.strip(),
+            created_by=actor.user,
+            modified_by=actor.user,
+        )
+        for kind in kinds
     )
     return locked
