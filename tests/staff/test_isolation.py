@@ -2,8 +2,9 @@
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from registers.models import AuditEvent
+from registers.models import AuditEvent, Notification
 from tests.factories import child_with_record
 
 pytestmark = pytest.mark.django_db
@@ -30,10 +31,27 @@ def _id_routes() -> list[tuple[str, list[str]]]:
 
 def _their_ids(child) -> dict[str, object]:
     """The ids of another LA's records, by the URL keyword that names each kind."""
+    entry = child.entries.get()
+    twin = child_with_record(authority=child.authority, last_name=child.last_name)
+    notification = Notification.objects.create(
+        authority=child.authority,
+        kind="new_registration",
+        source="parent",
+        idempotency_key="theirs",
+        reference=entry.reference,
+        payload={},
+        received_at=timezone.now(),
+        child=child,
+        entry=entry,
+    )
     return {
         "child_id": child.pk,
-        "entry_id": child.entries.get().pk,
+        "entry_id": entry.pk,
         "provider_id": child.arrangements.get().provider_id,
+        "first_id": child.pk,
+        "second_id": twin.pk,
+        "kind": "notification",
+        "notification_id": notification.pk,
     }
 
 

@@ -42,7 +42,10 @@ def test_an_officer_sees_the_areas_of_their_work_and_where_they_are(officer_clie
 
     assert areas(on_record) == (["Dashboard", "Review", "Register", "Add a child"], ["Register"])
     assert areas(on_add) == (["Dashboard", "Review", "Register", "Add a child"], ["Add a child"])
-    assert areas(on_dashboard) == (["Dashboard", "Review", "Register", "Add a child"], ["Dashboard"])
+    assert areas(on_dashboard) == (
+        ["Dashboard", "Review", "Register", "Add a child"],
+        ["Dashboard"],
+    )
 
 
 def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):

@@ -1,0 +1,12 @@
+"""Joins the workspace's migrations, each made beside the others from the register's size."""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("registers", "0026_cases"),
+        ("registers", "0027_review"),
+    ]
+
+    operations = []
