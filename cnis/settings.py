@@ -361,6 +361,8 @@ LOGGING = {
 # The national collection (national/, docs/national.md): how long to wait for an LA's register,
 # how many times to try it, the first wait before trying again (doubling each time), and the
 # largest return accepted.
+# Where a national analyst lands once signed in: the national collection's dashboard.
+CNIS_NATIONAL_LANDING = "/national/"
 NATIONAL_COLLECT_TIMEOUT_SECONDS = env.float("NATIONAL_COLLECT_TIMEOUT_SECONDS", default=30.0)
 NATIONAL_COLLECT_ATTEMPTS = env.int("NATIONAL_COLLECT_ATTEMPTS", default=4)
 NATIONAL_COLLECT_BACKOFF_SECONDS = env.float("NATIONAL_COLLECT_BACKOFF_SECONDS", default=60.0)

@@ -6,11 +6,13 @@ import io
 
 import pytest
 from django.test import Client
+from django.urls import reverse
+from django_otp.oath import TOTP
 
 from national.models import Source
 from registers.models import StaffRole
 from tests.conftest import sign_in_fully
-from tests.factories import StaffUserFactory
+from tests.factories import STAFF_PASSWORD, TOTP_KEY_HEX, StaffUserFactory
 from tests.national.conftest import REGISTERS
 from tests.pages import error_summary
 
@@ -92,3 +94,16 @@ def test_the_button_collects_the_term_and_the_dashboard_shows_each_la_and_the_ta
     assert barnet and {row["child_count"] for row in barnet} == {"x"}
     meta = analyst.get("/national/2025-26/autumn/ehe_census.meta.csv")
     assert b"".join(meta.streaming_content).startswith(b"col_name,col_type,label")
+
+
+def test_a_national_analyst_lands_on_the_dashboard_once_signed_in(db):
+    user = StaffUserFactory(role=StaffRole.NATIONAL_ANALYST, authority=None)
+    client = Client()
+    client.post(reverse("staff:sign-in"), {"email": user.email, "password": STAFF_PASSWORD})
+
+    response = client.post(
+        reverse("staff:sign-in-code"), {"code": f"{TOTP(bytes.fromhex(TOTP_KEY_HEX)).token():06d}"}
+    )
+
+    assert response["Location"] == "/national/"
+    assert "Termly returns" in client.get("/national/").content.decode()
