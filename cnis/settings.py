@@ -361,6 +361,9 @@ LOGGING = {
 # The national collection (national/, docs/national.md): how long to wait for an LA's register,
 # how many times to try it, the first wait before trying again (doubling each time), and the
 # largest return accepted.
+# The key the LAs share for the children's keyed pseudonyms in the national return (blank: the
+# return carries none). The national team never holds it (docs/returns.md).
+CNIS_RETURN_PSEUDONYM_KEY = env.str("CNIS_RETURN_PSEUDONYM_KEY", default="")
 # Where a national analyst lands once signed in: the national collection's dashboard.
 CNIS_NATIONAL_LANDING = "/national/"
 NATIONAL_COLLECT_TIMEOUT_SECONDS = env.float("NATIONAL_COLLECT_TIMEOUT_SECONDS", default=30.0)

@@ -6,7 +6,7 @@ from django.db import connection
 
 from national.geography import COUNTRY_CODE
 from national.models import AreaCount, GeographicLevel, ReturnStatus
-from national.tables import FILES
+from national.tables import FILES, TOTAL, TOTAL_CODE
 
 # Rows of a topic are numbered within it; topics are this far apart in each file's order.
 _TOPIC_STEP = 1000
@@ -75,4 +75,46 @@ def run_tables_add_up(run_id: int) -> int:
     ]
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        return cursor.rowcount
+        written = cursor.rowcount
+        cursor.execute(
+            _COUNTED_ONCE,
+            [
+                run_id,
+                ReturnStatus.VALID,
+                COUNTRY_CODE,
+                run_id,
+                TOTAL,
+                TOTAL_CODE,
+                list(COUNTED_ONCE_IN),
+            ],
+        )
+    return written
+
+
+# A child in two LAs' returns (the same keyed pseudonym) is counted once in each region's and
+# England's totals of children home educated on the census date; each LA still counts them.
+COUNTED_ONCE_IN = ("ehe_census", "ehe_sen")
+_PSEUDONYMS = "'{pseudonyms,elective_home_education}'"
+_COUNTED_ONCE = f"""
+    WITH pseudonym AS (
+        SELECT s.region_code, p.value
+        FROM national_lareturnresult r
+        JOIN national_source s ON s.id = r.source_id
+        CROSS JOIN LATERAL jsonb_array_elements_text(
+            CASE WHEN jsonb_typeof(r.payload #> {_PSEUDONYMS}) = 'array'
+                 THEN r.payload #> {_PSEUDONYMS} ELSE '[]'::jsonb END
+        ) AS p(value)
+        WHERE r.run_id = %s AND r.status = %s
+    ), twice AS (
+        SELECT COALESCE(region_code, %s) AS area_code,
+               COUNT(*) - COUNT(DISTINCT value) AS extra
+        FROM pseudonym
+        GROUP BY GROUPING SETS ((region_code), ())
+    )
+    UPDATE national_areacount AS total
+    SET child_count = total.child_count - twice.extra
+    FROM twice
+    WHERE total.run_id = %s AND total.area_code = twice.area_code AND twice.extra > 0
+      AND total.breakdown_topic = %s AND total.breakdown_code = %s
+      AND total.file = ANY(%s)
+"""

@@ -34,6 +34,10 @@ UNKNOWN_CODE = "{where} has {code}, a code not in use in the {term} term of {yea
 REPEATED_CODE = "{where} has {code} more than once"
 DETAIL_TOO_EARLY = "{where} was not collected before the autumn term of 2023-24: it must be null"
 DETAIL_MISSING = "{where} is collected from the autumn term of 2023-24: it must be given"
+PSEUDONYMS_NOT_TOTAL = (
+    "pseudonyms/elective_home_education has {found}, not one for each of the {total} children "
+    "home educated"
+)
 MAINSTREAM_TOO_MANY = (
     "census/elective_home_education/previous_school_mainstream/total ({mainstream}) is more "
     "than the children home educated ({total})"
@@ -95,6 +99,13 @@ def return_faults(
         ("sen_provision", "sen_provision"),
     ):
         faults += _breakdown_faults(f"{where}/{name}", home[name], home["total"], code_list, key)
+    pseudonyms = document.get("pseudonyms")
+    if pseudonyms and len(pseudonyms["elective_home_education"]) != home["total"]:
+        faults.append(
+            PSEUDONYMS_NOT_TOTAL.format(
+                found=len(pseudonyms["elective_home_education"]), total=home["total"]
+            )
+        )
     mainstream = home["previous_school_mainstream"]
     if mainstream["total"] > home["total"]:
         faults.append(

@@ -3,12 +3,15 @@ with their returns; the tables published from them are compared with counts work
 from the children each register holds, rounding and symbols included."""
 
 from collections import Counter
+from datetime import date
 
 import pytest
 from django.core.management import call_command
 
 from national.models import CollectionRun, LaReturnResult, ReturnStatus
-from tests.national.conftest import PLACES, REGISTERS, TERM, YEAR
+from tests.factories import ChildFactory
+from tests.national.conftest import ON_REGISTER, PLACES, REGISTERS, TERM, YEAR
+from tests.selectors.case_histories import case_history, registered
 from tests.national.tables_expected import (
     LOCAL,
     NATIONAL,
@@ -148,3 +151,43 @@ def test_collecting_a_term_again_replaces_its_returns_and_tables(las_over_http):
     assert sorted(run.counts.values_list("area_code", "breakdown", "child_count")) == sorted(
         counted_once
     )
+
+
+def test_a_child_on_two_las_registers_is_counted_once_in_the_region_and_england(
+    las_over_http, settings, tmp_path
+):
+    settings.CNIS_RETURN_PSEUDONYM_KEY = "a key the LAs share"
+    # The same child in Devon and in Cornwall, written differently; and another in Barnet.
+    for code, first, last in (
+        ("878", "Zoë", "O'Neil"),
+        ("908", "ZOE ", "oneil"),
+        ("302", "Zoe", "O'Neil-Smith"),
+    ):
+        child = ChildFactory(
+            authority=las_over_http[code],
+            first_name=first,
+            last_name=last,
+            date_of_birth=date(2014, 2, 3),
+        )
+        case_history(child=child, moves=registered(ON_REGISTER))
+
+    call_command("national_collect", "--year", YEAR, "--term", TERM)
+
+    run = CollectionRun.objects.get()
+    assert set(run.results.values_list("status", flat=True)) == {ReturnStatus.VALID}
+    devon = run.results.get(source__old_la_code="878").payload
+    assert len(devon["pseudonyms"]["elective_home_education"]) == len(REGISTERS["878"]) + 1
+
+    def total(area: str, file: str = "ehe_census") -> int:
+        return run.counts.get(
+            file=file, area_code=area, breakdown_topic="Total", breakdown_code="total"
+        ).child_count
+
+    # Each LA still counts the child on its register.
+    assert total("E10000008") == len(REGISTERS["878"]) + 1
+    assert total("E06000052") == len(REGISTERS["908"]) + 1
+    # The South West and England count Zoë once; Barnet's Zoe O'Neil-Smith is another child.
+    assert total("E12000009") == len(REGISTERS["878"]) + len(REGISTERS["908"]) + 1
+    england = sum(len(children) for children in REGISTERS.values()) + 2
+    assert total("E92000001") == england
+    assert total("E92000001", "ehe_sen") == england
