@@ -11,7 +11,6 @@ from django.core.management import call_command
 from national.models import CollectionRun, LaReturnResult, ReturnStatus
 from tests.factories import ChildFactory
 from tests.national.conftest import ON_REGISTER, PLACES, REGISTERS, TERM, YEAR
-from tests.selectors.case_histories import case_history, registered
 from tests.national.tables_expected import (
     LOCAL,
     NATIONAL,
@@ -21,6 +20,7 @@ from tests.national.tables_expected import (
     rate_shown,
     row_for,
 )
+from tests.selectors.case_histories import case_history, registered
 
 pytestmark = pytest.mark.usefixtures("quick_collection")
 
