@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "csp",
     "django_celery_beat",
     "registers",
+    "national",
 ]
 
 MIDDLEWARE = [
@@ -253,6 +255,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "registers.tasks.provider_requests.provider_requests_mark_overdue",
         "schedule": 6 * 60 * 60.0,
     },
+    # The national collection: on the day a term's returns are due, collect them from each LA.
+    "national-collect-due": {
+        "task": "national.tasks.national_collect_due",
+        "schedule": crontab(hour=9, minute=0),
+    },
 }
 # With no broker (the embedded demo runs tasks eagerly), deliver the outbox right after the
 # transaction commits instead of waiting for a sweep that nothing would schedule.
@@ -350,3 +357,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# The national collection (national/, docs/national.md): how long to wait for an LA's register,
+# how many times to try it, the first wait before trying again (doubling each time), and the
+# largest return accepted.
+# The key the LAs share for the children's keyed pseudonyms in the national return (blank: the
+# return carries none). The national team never holds it (docs/returns.md).
+CNIS_RETURN_PSEUDONYM_KEY = env.str("CNIS_RETURN_PSEUDONYM_KEY", default="")
+# Where a national analyst lands once signed in: the national collection's dashboard.
+CNIS_NATIONAL_LANDING = "/national/"
+NATIONAL_COLLECT_TIMEOUT_SECONDS = env.float("NATIONAL_COLLECT_TIMEOUT_SECONDS", default=30.0)
+NATIONAL_COLLECT_ATTEMPTS = env.int("NATIONAL_COLLECT_ATTEMPTS", default=4)
+NATIONAL_COLLECT_BACKOFF_SECONDS = env.float("NATIONAL_COLLECT_BACKOFF_SECONDS", default=60.0)
+NATIONAL_RETURN_MAX_BYTES = env.int("NATIONAL_RETURN_MAX_BYTES", default=256 * 1024)

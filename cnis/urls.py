@@ -8,5 +8,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("staff/", include("registers.staff.urls")),
     path("api/", include("registers.api.urls")),
+    path("national/", include("national.urls")),
     path("", include("registers.public.urls")),
 ]

@@ -22,6 +22,7 @@ from datetime import date, datetime, time, timedelta
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import (
     Case,
@@ -54,6 +55,7 @@ from registers.rules.census import (
 )
 from registers.rules.codes import CaseStatus, ClosureReason
 from registers.rules.deadlines import long_date
+from registers.rules.pseudonyms import child_pseudonym
 from registers.rules.year_group import year_group_birth_dates
 
 CENSUS_NOT_PASSED = (
@@ -202,9 +204,11 @@ def _time_missing_match(census_date: date) -> Callable[[str], Q]:
     return match
 
 
-def _census(authority: LocalAuthority, period: CensusPeriod, key: rules.Period) -> dict:
+def _census(
+    authority: LocalAuthority, period: CensusPeriod, key: rules.Period
+) -> tuple[dict, QuerySet[RegisterEntry]]:
     """The census-date counts: two statements, one for home education, one for missing
-    education."""
+    education. Also the cases counted as home educated, not yet read."""
     census = period.census_date
     cutoff = _start_of(rules.census_cutoff_day(census))
 
@@ -262,7 +266,7 @@ def _census(authority: LocalAuthority, period: CensusPeriod, key: rules.Period) 
         total=Count("pk"),
     )
 
-    return {
+    census_counts = {
         "elective_home_education": {
             "total": ehe_totals["total"],
             "sex": ehe_rows["sex"],
@@ -281,6 +285,21 @@ def _census(authority: LocalAuthority, period: CensusPeriod, key: rules.Period) 
             "reason": cme_rows["reason"],
         },
     }
+    return census_counts, home_educated
+
+
+def _pseudonyms(home_educated: QuerySet[RegisterEntry], key: str) -> list[str]:
+    """The keyed pseudonym of each child counted as home educated (one statement), sorted so
+    that their order says nothing of the register's."""
+    details = home_educated.values_list(
+        "child__first_name", "child__last_name", "child__date_of_birth"
+    )
+    return sorted(
+        {
+            child_pseudonym(key, first_name=first, last_name=last, date_of_birth=born)
+            for first, last, born in details
+        }
+    )
 
 
 def _academic_year(
@@ -427,7 +446,8 @@ def la_return_build(*, authority: LocalAuthority, academic_year: str, term: str)
     """The LA's return for `academic_year` ("2025-26") and `term` ("autumn"), as the
     la-return contract (docs/returns.md) has it: counts only, in the period's code lists.
 
-    Five reads, however many children (and on PostgreSQL a setting for them). Raises
+    Five reads, however many children (six with the children's keyed pseudonyms, when the LAs
+    share a key: CNIS_RETURN_PSEUDONYM_KEY), and on PostgreSQL a setting for them. Raises
     ApplicationError for a year or term that is not one, a term before the return began, or
     one whose census day has not yet ended.
     """
@@ -445,9 +465,14 @@ def la_return_build(*, authority: LocalAuthority, academic_year: str, term: str)
             }
         )
     key: rules.Period = (period.academic_year_start, period.term)
+    pseudonym_key = settings.CNIS_RETURN_PSEUDONYM_KEY
     with transaction.atomic():
         _without_jit()
-        census, academic = _census(authority, period, key), _academic_year(authority, period, key)
+        (census, home_educated), academic = (
+            _census(authority, period, key),
+            _academic_year(authority, period, key),
+        )
+        pseudonyms = _pseudonyms(home_educated, pseudonym_key) if pseudonym_key else None
     payload = {
         "contract": "la-return",
         "contract_version": LA_RETURN_CONTRACT_VERSION,
@@ -467,6 +492,8 @@ def la_return_build(*, authority: LocalAuthority, academic_year: str, term: str)
         "academic_year": academic,
         "generated_at": timezone.now().isoformat(timespec="seconds"),
     }
+    if pseudonyms is not None:
+        payload["pseudonyms"] = {"elective_home_education": pseudonyms}
     # A return that breaks its own contract is a fault here, never something to send.
     la_return_check(payload)
     return payload

@@ -22,7 +22,7 @@ from django_otp import match_token
 from cnis.middleware import SIGNED_IN_AT
 from registers.actors import Actor
 from registers.audit import audit_record
-from registers.models import AuditEvent, StaffUser
+from registers.models import AuditEvent, StaffRole, StaffUser
 from registers.rules.codes import Door
 from registers.staff.sign_in_forms import SignInCodeForm, SignInForm
 
@@ -39,12 +39,19 @@ WRONG_CODE = (
 )
 
 
-def _safe_next(request: HttpRequest, candidate: str | None) -> str:
+def _landing(user: StaffUser) -> str:
+    """Where a user lands once signed in: a national analyst works on the national pages."""
+    if user.role == StaffRole.NATIONAL_ANALYST:
+        return settings.CNIS_NATIONAL_LANDING
+    return reverse("staff:dashboard")
+
+
+def _safe_next(request: HttpRequest, candidate: str | None, user: StaffUser) -> str:
     if candidate and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return reverse("staff:dashboard")
+    return _landing(user)
 
 
 def attempted_account(request: HttpRequest, credentials: dict | None) -> str:
@@ -68,7 +75,7 @@ def lockout_response(request: HttpRequest, original_response, credentials) -> Ht
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.user.is_verified():
-        return redirect("staff:dashboard")
+        return redirect(_landing(request.user))
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = authenticate(
@@ -86,7 +93,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 "user_id": user.pk,
                 "at": time.time(),
                 "attempts": 0,
-                "next": _safe_next(request, request.GET.get(REDIRECT_FIELD_NAME)),
+                "next": _safe_next(request, request.GET.get(REDIRECT_FIELD_NAME), user),
             }
             return redirect("staff:sign-in-code")
     return render(request, "staff/sign_in.html", {"form": form})
