@@ -54,3 +54,20 @@ def la_staff_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def roles_required(*roles: str, refusal: str) -> Callable[[View], View]:
+    """An LA staff page (la_staff_required) only for staff in one of `roles`; anyone else of
+    the LA is refused with `refusal`, and the refusal audited."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.user.role not in roles:
+                _refusal_record(request, kwargs)
+                raise PermissionDenied(refusal)
+            return view(request, *args, **kwargs)
+
+        return la_staff_required(wrapped)
+
+    return decorator
