@@ -27,6 +27,7 @@ AREAS = (
     Area("Dashboard", "staff:dashboard", ("",)),
     Area("Register", "staff:register", ("register/", "children/", "providers/")),
     Area("Add a child", "staff:child-add", ("children/new/",)),
+    Area("Reports", "staff:reports", ("reports/",)),
     Area(
         "API tokens",
         "staff:api-tokens",
