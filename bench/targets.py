@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -145,6 +146,19 @@ def targets(
             pages.last,
             f"page {pages.last_number}" if pages.last_number else "",
         ),
+        staff_page(
+            "dashboard",
+            "dashboard",
+            reverse("staff:dashboard"),
+            "the landing page after signing in",
+        ),
+        staff_page(
+            "register_search",
+            "register search by surname",
+            f"{reverse('staff:register')}?{urlencode({'q': child.last_name})}",
+            f"surname {child.last_name!r}",
+        ),
+        # The review queue (issue 8) is one more staff_page here once its route exists.
         staff_page(
             "child_record",
             "child record",

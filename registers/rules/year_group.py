@@ -8,6 +8,16 @@ from registers.rules.school_age import birthday
 # return, so they must not be reworded.
 YEAR_GROUP_LABELS: tuple[str, ...] = ("Reception", *(f"Year {n}" for n in range(1, 12)))
 
+# The national curriculum's key stages (Education Act 2002 s.82), with Reception, the last
+# year of the early years foundation stage: each a code, a label and its years (0 is Reception).
+KEY_STAGES: tuple[tuple[str, str, range], ...] = (
+    ("eyfs", "Early years foundation stage (Reception)", range(0, 1)),
+    ("ks1", "Key stage 1 (Years 1 and 2)", range(1, 3)),
+    ("ks2", "Key stage 2 (Years 3 to 6)", range(3, 7)),
+    ("ks3", "Key stage 3 (Years 7 to 9)", range(7, 10)),
+    ("ks4", "Key stage 4 (Years 10 and 11)", range(10, 12)),
+)
+
 
 def academic_year_start(on: date) -> date:
     """Return 1 September of the academic year that contains `on`."""

@@ -71,18 +71,21 @@ def la_staff_required(view: View) -> View:
     return wrapped
 
 
-def role_required(*roles: str) -> Callable[[View], View]:
-    """An LA's staff page for the roles named only: any other role is refused, and audited."""
+ROLE_REFUSED = "This page is not for your role"
+
+
+def role_required(*roles: str, refusal: str = ROLE_REFUSED) -> Callable[[View], View]:
+    """An LA staff page (la_staff_required) only for staff in one of `roles`; anyone else of
+    the LA is refused with `refusal`, and the refusal audited."""
 
     def decorate(view: View) -> View:
-        @la_staff_required
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.user.role not in roles:
                 _refusal_record(request, kwargs)
-                raise PermissionDenied("This page is not for your role")
+                raise PermissionDenied(refusal)
             return view(request, *args, **kwargs)
 
-        return wrapped
+        return la_staff_required(wrapped)
 
     return decorate

@@ -29,6 +29,7 @@ AREAS = (
     Area("Review", "staff:review", ("review/",), roles=REVIEWING_ROLES),
     Area("Register", "staff:register", ("register/", "children/", "providers/")),
     Area("Add a child", "staff:child-add", ("children/new/",)),
+    Area("Reports", "staff:reports", ("reports/",)),
     Area(
         "API tokens",
         "staff:api-tokens",

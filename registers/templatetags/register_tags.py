@@ -39,18 +39,20 @@ def status_tag(status: str) -> dict[str, str]:
 
 
 @register.inclusion_tag("includes/pagination.html")
-def pagination(page: Page, label: str, path: str) -> dict[str, object]:
+def pagination(page: Page, label: str, path: str, query: str = "") -> dict[str, object]:
     """GOV.UK pagination for a page of the long list at `path`: previous and next, and the first
-    and the last page (there are no page numbers: registers.selectors.paging)."""
+    and the last page (there are no page numbers: registers.selectors.paging). `query` keeps
+    what the list is narrowed to (an encoded query string) on every link."""
     rows = page.rows
+    start = f"{path}?{query}&" if query else f"{path}?"
     return {
         "page": page,
         "label": label,
-        "previous": f"{path}?{BEFORE}={rows[0].pk}" if page.has_previous and rows else None,
-        "next": f"{path}?{AFTER}={rows[-1].pk}" if page.has_next and rows else None,
+        "previous": f"{start}{BEFORE}={rows[0].pk}" if page.has_previous and rows else None,
+        "next": f"{start}{AFTER}={rows[-1].pk}" if page.has_next and rows else None,
         "ends": [
-            ("First page", path, page.is_first),
-            ("Last page", f"{path}?{PAGE}={LAST}", page.is_last),
+            ("First page", f"{path}?{query}" if query else path, page.is_first),
+            ("Last page", f"{start}{PAGE}={LAST}", page.is_last),
         ],
     }
 

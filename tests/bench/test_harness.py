@@ -24,6 +24,8 @@ TARGETS = {
     "register_first",
     "register_deep",
     "register_last",
+    "dashboard",
+    "register_search",
     "child_record",
     "provider_page",
     "start_page",

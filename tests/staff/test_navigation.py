@@ -40,10 +40,16 @@ def test_an_officer_sees_the_areas_of_their_work_and_where_they_are(officer_clie
 
     on_dashboard = officer_client.get(reverse("staff:dashboard"))
 
-    assert areas(on_record) == (["Dashboard", "Review", "Register", "Add a child"], ["Register"])
-    assert areas(on_add) == (["Dashboard", "Review", "Register", "Add a child"], ["Add a child"])
+    assert areas(on_record) == (
+        ["Dashboard", "Review", "Register", "Add a child", "Reports"],
+        ["Register"],
+    )
+    assert areas(on_add) == (
+        ["Dashboard", "Review", "Register", "Add a child", "Reports"],
+        ["Add a child"],
+    )
     assert areas(on_dashboard) == (
-        ["Dashboard", "Review", "Register", "Add a child"],
+        ["Dashboard", "Review", "Register", "Add a child", "Reports"],
         ["Dashboard"],
     )
 
@@ -54,7 +60,7 @@ def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):
 
     shown, current = areas(client.get(reverse("staff:api-documentation")))
 
-    assert shown == ["Dashboard", "Register", "Add a child", "API tokens"]
+    assert shown == ["Dashboard", "Register", "Add a child", "Reports", "API tokens"]
     assert current == ["API tokens"]
 
 
