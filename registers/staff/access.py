@@ -19,12 +19,23 @@ View = Callable[..., HttpResponse]
 REVIEWING_ROLES = (StaffRole.OFFICER, StaffRole.MANAGER)
 
 # The record a staff page's address names, by its URL keyword, as the audit trail calls it.
-NAMED_IN_URL = {"child_id": "child", "entry_id": "register_entry", "provider_id": "provider"}
+NAMED_IN_URL = {
+    "child_id": "child",
+    "entry_id": "register_entry",
+    "provider_id": "provider",
+    "notification_id": "notification",
+    # A pair of possible duplicates is named by its first child.
+    "first_id": "child",
+}
 
 
 def _refusal_record(request: HttpRequest, url_kwargs: dict) -> None:
     """One DENIED row for a refused page, naming the record asked for if the address does."""
-    named = [(NAMED_IN_URL.get(keyword, keyword), value) for keyword, value in url_kwargs.items()]
+    named = [
+        (NAMED_IN_URL[keyword], value)
+        for keyword, value in url_kwargs.items()
+        if keyword in NAMED_IN_URL
+    ] or [(keyword, value) for keyword, value in url_kwargs.items()]
     object_type, object_id = named[0] if named else ("", "")
     audit_record(
         actor=Actor.from_request(request, door=Door.STAFF),
