@@ -8,14 +8,27 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from registers.intake.changes import ChangeKind
 from registers.models import ChildAddress, Notification, StaffRole
 from registers.rules.codes import AddressKind, NotificationKind, NotificationSource
-from registers.selectors.review import ADDRESS, notification_for_review, review_item_read
+from registers.selectors.review import (
+    ADDRESS,
+    QUEUE_SHOWN,
+    notification_for_review,
+    review_item_read,
+)
 from registers.services import review
 from tests.conftest import sign_in_fully
 from tests.factories import StaffUserFactory, children_registered_in_bulk
 from tests.pages import assert_errors_shown, text
-from tests.review import change_reported, isla, notified, support_requested
+from tests.review import (
+    change_reported,
+    isla,
+    notified,
+    provider_answered,
+    support_requested,
+    update_answered,
+)
 from tests.statements import statements_run
 
 pytestmark = pytest.mark.django_db
@@ -245,3 +258,33 @@ def test_the_queue_and_an_item_run_the_same_statements_at_100_and_10000_children
     assert Notification.objects.filter(authority=devon).count() == 1 + 10 + 990
     assert queue_at_100 == queue_at_10000
     assert item_at_100 == item_at_10000
+
+
+def test_a_long_queue_shows_its_oldest_items_and_says_how_many_wait(officer_client, devon):
+    _children_with_reports(devon, 10 * (QUEUE_SHOWN + 5), start=0)
+
+    response = officer_client.get(reverse("staff:review"))
+
+    assert len(queue_rows(response)) == QUEUE_SHOWN
+    page = text(response.content.decode())
+    assert f"Oldest first: the {QUEUE_SHOWN} oldest of {QUEUE_SHOWN + 5}" in page
+    assert f"Change of circumstances ({QUEUE_SHOWN + 5})" in page
+
+
+def test_every_kind_of_item_opens_beside_the_register(officer_client, devon, officer):
+    entry = isla(devon)
+    items = {
+        "notification": notified(devon),
+        "update": update_answered(entry, officer),
+        "change": change_reported(entry, kind=ChangeKind.OTHER),
+        "provider": provider_answered(devon, [entry.child], officer),
+        "support": support_requested(devon),
+    }
+
+    for kind, notification in items.items():
+        response = officer_client.get(item_url(notification, kind=kind))
+        assert response.status_code == 200, kind
+        assert notification.reference in text(response.content.decode()), kind
+        assert 'value="Save the review"' in response.content.decode(), kind
+    support = text(officer_client.get(item_url(items["support"], kind="support")).content.decode())
+    assert "Support wanted Advice on GCSE exam centres" in support
