@@ -17,6 +17,7 @@ from registers.models import (
     EducationArrangement,
     Notification,
     RegisterEntry,
+    RegisterSize,
     Task,
 )
 from registers.rules.codes import AddressKind, CaseStatus, ClosureReason
@@ -55,6 +56,10 @@ from tests.review import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def register_size(authority) -> int:
+    return RegisterSize.objects.get(authority=authority).entries
 
 
 def item_of(notification: Notification):
@@ -170,11 +175,15 @@ def test_a_providers_hours_update_the_arrangement_of_each_child_chosen(devon, of
         )
     )
     assert hours == {first.pk: Decimal("15"), second.pk: Decimal("6")}
-    titles = [
-        item.title
-        for item in child_timeline_get(actor=staff_actor(officer), child_id=second.pk).items
-    ]
-    assert "Provider's answer to an information request applied" in titles
+
+    def shown(child) -> set[tuple[str, str]]:
+        timeline = child_timeline_get(actor=staff_actor(officer), child_id=child.pk)
+        return {(item.title, item.description) for item in timeline.items}
+
+    applied = "Provider's answer to an information request applied"
+    assert (applied, "Applied: Time at Oakwood Forest School") in shown(first)
+    # The other child's timeline shows the review, but nothing of the first child.
+    assert (applied, "Nothing applied to this child's record") in shown(second)
 
 
 def test_a_new_notification_is_accepted_onto_the_register(devon, officer):
@@ -336,6 +345,7 @@ def test_the_same_child_keeps_every_notification_and_entry_of_both(devon, office
     )
     other_entry = other.entries.get()
     version = duplicate_pair_read(authority=devon, first_id=kept.pk, second_id=other.pk).version
+    assert register_size(devon) == 2
 
     children_merge(
         authority=devon,
@@ -353,6 +363,8 @@ def test_the_same_child_keeps_every_notification_and_entry_of_both(devon, office
     assert set(RegisterEntry.objects.filter(child=kept)) == {kept.entries.first(), other_entry}
     # One open case: the other's is kept, archived, with its history.
     assert other_entry.archived_at is not None
+    # One child on the register, as the register page counts it.
+    assert register_size(devon) == 1
     assert ChildAddress.objects.filter(child=kept).count() == 2
     assert AuditEvent.objects.filter(
         object_type="child", object_id=str(kept.pk), action=AuditEvent.Action.UPDATE
