@@ -16,6 +16,7 @@ from registers.models import (
     DuplicateDecision,
     EducationArrangement,
     Notification,
+    NotificationReview,
     RegisterEntry,
     RegisterSize,
     Task,
@@ -277,19 +278,37 @@ def test_an_item_already_reviewed_is_refused(devon, officer):
     assert ChildAddress.objects.filter(child=entry.child).count() == 1
 
 
-def test_a_case_change_refused_by_the_workflow_rolls_back_the_whole_review(devon, officer):
+def test_a_case_moved_since_the_page_was_made_refuses_the_review(devon, officer):
     entry = isla(devon)
     report = change_reported(entry, kind=ChangeKind.LEAVING_AREA)
     version = item_of(report).version
-    # Closed meanwhile by someone else through the case service: the version moves on.
+    # Moved meanwhile by someone else through the case service: its version moves on.
     RegisterEntry.objects.filter(pk=entry.pk).update(version=entry.version + 1)
+
+    with pytest.raises(ApplicationError) as refused:
+        record(officer, report, outcome="applied", fields=[STATUS], version=version)
+
+    assert refused.value.errors == {"__all__": [review.STALE_ITEM]}
+    entry.refresh_from_db()
+    assert entry.status == CaseStatus.REGISTERED
+    report.refresh_from_db()
+    assert report.reviewed_at is None
+
+
+def test_a_move_the_case_workflow_refuses_leaves_the_item_waiting(devon, officer):
+    entry = isla(devon)
+    report = change_reported(entry, kind=ChangeKind.LEAVING_AREA)
+    version = item_of(report).version
+    # Archived meanwhile: the case service refuses to move it, after the review has begun.
+    RegisterEntry.objects.filter(pk=entry.pk).update(archived_at=timezone.now())
 
     with pytest.raises(ApplicationError):
         record(officer, report, outcome="applied", fields=[STATUS], version=version)
 
-    entry.refresh_from_db()
-    assert entry.status == CaseStatus.REGISTERED
-    assert not Notification.objects.filter(pk=report.pk, reviewed_at__isnull=False).exists()
+    report.refresh_from_db()
+    assert report.reviewed_at is None
+    assert not NotificationReview.objects.exists()
+    assert Task.objects.get(notification=report).status == Task.Status.OPEN
 
 
 # Possible duplicates ----------------------------------------------------------------------------
