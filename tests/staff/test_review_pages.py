@@ -288,3 +288,12 @@ def test_every_kind_of_item_opens_beside_the_register(officer_client, devon, off
         assert 'value="Save the review"' in response.content.decode(), kind
     support = text(officer_client.get(item_url(items["support"], kind="support")).content.decode())
     assert "Support wanted Advice on GCSE exam centres" in support
+
+
+def test_a_manager_reviews_as_an_officer_does(client, devon):
+    manager = StaffUserFactory(authority=devon, role=StaffRole.MANAGER)
+    sign_in_fully(client, manager)
+    report = change_reported(isla(devon))
+
+    assert report.reference in text(client.get(reverse("staff:review")).content.decode())
+    assert client.get(item_url(report)).status_code == 200
