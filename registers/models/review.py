@@ -22,7 +22,8 @@ class NotificationReview(models.Model):
         Notification, on_delete=models.PROTECT, related_name="review"
     )
     outcome = models.CharField(max_length=12, choices=Outcome.choices)
-    # The labels of the fields applied, in the order the page showed them.
+    # The fields applied, in the order the page showed them: {"field": what the child's record
+    # calls it, "child": the one child it belongs to, or "" for the item's every child}.
     applied = models.JSONField(default=list)
     reason = models.TextField(blank=True)
     reviewed_at = models.DateTimeField()

@@ -87,10 +87,20 @@ class Difference:
     held: str
     # Whether a review can write the given value onto the register.
     applicable: bool = False
+    # The one child the field belongs to, where the item names several (a provider's answer),
+    # and what the field is called on that child's own record (without their name), so that
+    # one child's timeline never shows another's.
+    child: UUID | None = None
+    own_label: str = ""
 
     @property
     def changed(self) -> bool:
         return _same(self.given) != _same(self.held)
+
+    @property
+    def as_applied(self) -> dict[str, str]:
+        """How a review keeps the field it applied (NotificationReview.applied)."""
+        return {"field": self.own_label or self.label, "child": str(self.child or "")}
 
 
 @dataclass(frozen=True)
@@ -495,6 +505,8 @@ def _provider_response(notification: Notification) -> tuple[list[Difference], li
                 if arrangement
                 else "Not recorded as attending",
                 applicable=child_id in held.children,
+                child=child_id,
+                own_label=f"Time at {provider.get('name', '')}",
             )
         )
     setting = payload.get("setting", {})

@@ -62,8 +62,16 @@ def reviews(page: ChildPage) -> Iterable[TimelineItem]:
         "notification", "reviewed_by"
     ):
         outcome = review.get_outcome_display().lower()
-        if review.applied:
-            description = "Applied: " + ", ".join(review.applied)
+        # Only what was applied to this child: a provider's answer names other children too.
+        applied = [
+            field["field"]
+            for field in review.applied
+            if field["child"] in ("", str(page.child.pk))
+        ]
+        if applied:
+            description = "Applied: " + ", ".join(applied)
+        elif review.applied:
+            description = "Nothing applied to this child's record"
         else:
             description = review.reason
         yield TimelineItem(

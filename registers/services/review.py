@@ -259,7 +259,7 @@ def notification_review_record(
     today = timezone.localdate(now)
     for name in chosen:
         _apply(item=item, name=name, actor=actor, today=today)
-    labels = {row.name: row.label for row in item.differences}
+    rows = {row.name: row for row in item.differences}
     notification.reviewed_at = now
     notification.reviewed_by = actor.user
     notification.save(update_fields=list(Notification.REVIEW_FIELDS))
@@ -267,7 +267,7 @@ def notification_review_record(
         authority=authority,
         notification=notification,
         outcome=outcome,
-        applied=[labels[name] for name in chosen],
+        applied=[rows[name].as_applied for name in chosen],
         reason=text,
         reviewed_at=now,
         reviewed_by=actor.user,

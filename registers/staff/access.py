@@ -23,9 +23,9 @@ NAMED_IN_URL = {
     "child_id": "child",
     "entry_id": "register_entry",
     "provider_id": "provider",
-    "first_id": "child",
-    "second_id": "child",
     "notification_id": "notification",
+    # A pair of possible duplicates is named by its first child.
+    "first_id": "child",
 }
 
 
@@ -35,7 +35,7 @@ def _refusal_record(request: HttpRequest, url_kwargs: dict) -> None:
         (NAMED_IN_URL[keyword], value)
         for keyword, value in url_kwargs.items()
         if keyword in NAMED_IN_URL
-    ]
+    ] or [(keyword, value) for keyword, value in url_kwargs.items()]
     object_type, object_id = named[0] if named else ("", "")
     audit_record(
         actor=Actor.from_request(request, door=Door.STAFF),
@@ -79,6 +79,7 @@ def role_required(*roles: str, refusal: str = ROLE_REFUSED) -> Callable[[View], 
     the LA is refused with `refusal`, and the refusal audited."""
 
     def decorate(view: View) -> View:
+        @la_staff_required
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.user.role not in roles:
@@ -86,6 +87,6 @@ def role_required(*roles: str, refusal: str = ROLE_REFUSED) -> Callable[[View], 
                 raise PermissionDenied(refusal)
             return view(request, *args, **kwargs)
 
-        return la_staff_required(wrapped)
+        return wrapped
 
     return decorate

@@ -16,7 +16,9 @@ from registers.models import (
     DuplicateDecision,
     EducationArrangement,
     Notification,
+    NotificationReview,
     RegisterEntry,
+    RegisterSize,
     Task,
 )
 from registers.rules.codes import AddressKind, CaseStatus, ClosureReason
@@ -55,6 +57,10 @@ from tests.review import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def register_size(authority) -> int:
+    return RegisterSize.objects.get(authority=authority).entries
 
 
 def item_of(notification: Notification):
@@ -170,11 +176,15 @@ def test_a_providers_hours_update_the_arrangement_of_each_child_chosen(devon, of
         )
     )
     assert hours == {first.pk: Decimal("15"), second.pk: Decimal("6")}
-    titles = [
-        item.title
-        for item in child_timeline_get(actor=staff_actor(officer), child_id=second.pk).items
-    ]
-    assert "Provider's answer to an information request applied" in titles
+
+    def shown(child) -> set[tuple[str, str]]:
+        timeline = child_timeline_get(actor=staff_actor(officer), child_id=child.pk)
+        return {(item.title, item.description) for item in timeline.items}
+
+    applied = "Provider's answer to an information request applied"
+    assert (applied, "Applied: Time at Oakwood Forest School") in shown(first)
+    # The other child's timeline shows the review, but nothing of the first child.
+    assert (applied, "Nothing applied to this child's record") in shown(second)
 
 
 def test_a_new_notification_is_accepted_onto_the_register(devon, officer):
@@ -268,19 +278,37 @@ def test_an_item_already_reviewed_is_refused(devon, officer):
     assert ChildAddress.objects.filter(child=entry.child).count() == 1
 
 
-def test_a_case_change_refused_by_the_workflow_rolls_back_the_whole_review(devon, officer):
+def test_a_case_moved_since_the_page_was_made_refuses_the_review(devon, officer):
     entry = isla(devon)
     report = change_reported(entry, kind=ChangeKind.LEAVING_AREA)
     version = item_of(report).version
-    # Closed meanwhile by someone else through the case service: the version moves on.
+    # Moved meanwhile by someone else through the case service: its version moves on.
     RegisterEntry.objects.filter(pk=entry.pk).update(version=entry.version + 1)
+
+    with pytest.raises(ApplicationError) as refused:
+        record(officer, report, outcome="applied", fields=[STATUS], version=version)
+
+    assert refused.value.errors == {"__all__": [review.STALE_ITEM]}
+    entry.refresh_from_db()
+    assert entry.status == CaseStatus.REGISTERED
+    report.refresh_from_db()
+    assert report.reviewed_at is None
+
+
+def test_a_move_the_case_workflow_refuses_leaves_the_item_waiting(devon, officer):
+    entry = isla(devon)
+    report = change_reported(entry, kind=ChangeKind.LEAVING_AREA)
+    version = item_of(report).version
+    # Archived meanwhile: the case service refuses to move it, after the review has begun.
+    RegisterEntry.objects.filter(pk=entry.pk).update(archived_at=timezone.now())
 
     with pytest.raises(ApplicationError):
         record(officer, report, outcome="applied", fields=[STATUS], version=version)
 
-    entry.refresh_from_db()
-    assert entry.status == CaseStatus.REGISTERED
-    assert not Notification.objects.filter(pk=report.pk, reviewed_at__isnull=False).exists()
+    report.refresh_from_db()
+    assert report.reviewed_at is None
+    assert not NotificationReview.objects.exists()
+    assert Task.objects.get(notification=report).status == Task.Status.OPEN
 
 
 # Possible duplicates ----------------------------------------------------------------------------
@@ -336,6 +364,7 @@ def test_the_same_child_keeps_every_notification_and_entry_of_both(devon, office
     )
     other_entry = other.entries.get()
     version = duplicate_pair_read(authority=devon, first_id=kept.pk, second_id=other.pk).version
+    assert register_size(devon) == 2
 
     children_merge(
         authority=devon,
@@ -353,6 +382,8 @@ def test_the_same_child_keeps_every_notification_and_entry_of_both(devon, office
     assert set(RegisterEntry.objects.filter(child=kept)) == {kept.entries.first(), other_entry}
     # One open case: the other's is kept, archived, with its history.
     assert other_entry.archived_at is not None
+    # One child on the register, as the register page counts it.
+    assert register_size(devon) == 1
     assert ChildAddress.objects.filter(child=kept).count() == 2
     assert AuditEvent.objects.filter(
         object_type="child", object_id=str(kept.pk), action=AuditEvent.Action.UPDATE

@@ -5,7 +5,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from registers.models import AuditEvent, Notification
-from tests.factories import child_with_record
+from registers.rules.codes import NotificationKind, NotificationSource
+from tests.factories import ChildFactory, child_with_record
 
 pytestmark = pytest.mark.django_db
 
@@ -29,29 +30,31 @@ def _id_routes() -> list[tuple[str, list[str]]]:
     return routes
 
 
-def _their_ids(child) -> dict[str, object]:
-    """The ids of another LA's records, by the URL keyword that names each kind."""
+def _ids_of(child) -> dict[str, object]:
+    """The ids of an LA's records, by the URL keyword that names each kind: the child, their
+    entry and provider, a reported change about them waiting for review, and the child with
+    another of the LA's children as a pair of possible duplicates."""
     entry = child.entries.get()
-    twin = child_with_record(authority=child.authority, last_name=child.last_name)
-    notification = Notification.objects.create(
+    report = Notification.objects.create(
         authority=child.authority,
-        kind="new_registration",
-        source="parent",
-        idempotency_key="theirs",
+        kind=NotificationKind.CHANGE_OF_CIRCUMSTANCES,
+        source=NotificationSource.PARENT,
+        idempotency_key=f"change-{child.pk}",
         reference=entry.reference,
-        payload={},
+        payload={"kind": "other", "details": "A new dog", "matched": True},
         received_at=timezone.now(),
         child=child,
         entry=entry,
     )
+    first, second = sorted([child.pk, ChildFactory(authority=child.authority).pk])
     return {
         "child_id": child.pk,
         "entry_id": entry.pk,
         "provider_id": child.arrangements.get().provider_id,
-        "first_id": child.pk,
-        "second_id": twin.pk,
-        "kind": "notification",
-        "notification_id": notification.pk,
+        "kind": "change",
+        "notification_id": report.pk,
+        "first_id": first,
+        "second_id": second,
     }
 
 
@@ -63,9 +66,9 @@ def test_the_walk_finds_the_routes_that_take_an_id():
 @pytest.mark.parametrize(("name", "kwargs"), _id_routes())
 def test_another_las_record_answers_404_on_every_route(officer_client, cornwall, name, kwargs):
     theirs = child_with_record(authority=cornwall, first_name="Kerensa", last_name="Trelawny")
-    ids = _their_ids(theirs)
+    ids = _ids_of(theirs)
     unknown = [kwarg for kwarg in kwargs if kwarg not in ids]
-    assert not unknown, f"{name} takes {unknown}: add that kind of record to _their_ids"
+    assert not unknown, f"{name} takes {unknown}: add that kind of record to _ids_of"
     url = reverse(name, kwargs={kwarg: ids[kwarg] for kwarg in kwargs})
 
     for method in (officer_client.get, officer_client.post):

@@ -1,0 +1,84 @@
+"""Possible duplicates as an officer decides them: listed, compared side by side, found not the
+same (never offered again) or the same (merged into the record kept)."""
+
+import pytest
+from django.urls import reverse
+
+from registers.models import Child, Notification
+from registers.selectors.review import duplicate_pair_read
+from registers.services import review
+from tests.pages import assert_errors_shown, text
+from tests.services.test_review import twins
+
+pytestmark = pytest.mark.django_db
+
+
+def pair_url(first, second) -> str:
+    return reverse("staff:review-duplicate", kwargs={"first_id": first.pk, "second_id": second.pk})
+
+
+def test_a_possible_pair_is_listed_and_compared_side_by_side(officer_client, devon):
+    first, second = twins(devon, first_name="Amelie")
+
+    listed = officer_client.get(reverse("staff:review-duplicates"))
+    compared = officer_client.get(pair_url(first, second))
+
+    assert pair_url(first, second) in listed.content.decode()
+    page = text(compared.content.decode())
+    assert f"Name {first.full_name} {second.full_name} Different" in page
+    assert "Home address" in page and "EX1 1AA" in page
+
+
+def test_not_the_same_child_is_remembered(officer_client, devon):
+    first, second = twins(devon)
+
+    response = officer_client.post(pair_url(first, second), {"decision": "not_same"})
+
+    assert response["Location"] == reverse("staff:review-duplicates")
+    listed = officer_client.get(reverse("staff:review-duplicates"))
+    assert "There are no possible duplicates" in text(listed.content.decode())
+    assert officer_client.get(pair_url(first, second)).status_code == 404
+
+
+def test_the_same_child_is_merged_into_the_record_kept(officer_client, devon):
+    first, second = twins(devon)
+    version = duplicate_pair_read(authority=devon, first_id=first.pk, second_id=second.pk).version
+
+    response = officer_client.post(
+        pair_url(first, second), {"decision": str(second.pk), "version": version}
+    )
+
+    assert response["Location"] == reverse("staff:child", kwargs={"child_id": second.pk})
+    assert Child.objects.live().filter(pk__in=[first.pk, second.pk]).get() == second
+    record = officer_client.get(response["Location"])
+    assert record.status_code == 200
+    timeline = officer_client.get(reverse("staff:child-timeline", kwargs={"child_id": second.pk}))
+    assert "Duplicate record merged into this one" in text(timeline.content.decode())
+    assert not Notification.objects.filter(child=first).exists()
+
+
+def test_no_decision_shows_the_error_and_changes_nothing(officer_client, devon):
+    first, second = twins(devon)
+
+    response = officer_client.post(pair_url(first, second), {"decision": ""})
+
+    assert_errors_shown(response, [("id_decision_1", review.KEPT_MISSING)])
+    assert Child.objects.live().filter(pk__in=[first.pk, second.pk]).count() == 2
+
+
+def test_a_merge_from_a_stale_page_is_refused(officer_client, devon):
+    first, second = twins(devon)
+
+    response = officer_client.post(
+        pair_url(first, second), {"decision": str(first.pk), "version": "old"}
+    )
+
+    assert review.STALE_PAIR in text(response.content.decode())
+    assert Child.objects.live().filter(pk__in=[first.pk, second.pk]).count() == 2
+
+
+def test_a_pair_in_the_wrong_order_or_of_one_child_is_not_found(officer_client, devon):
+    first, second = twins(devon)
+
+    assert officer_client.get(pair_url(second, first)).status_code == 404
+    assert officer_client.get(pair_url(first, first)).status_code == 404
