@@ -18,7 +18,7 @@ View = Callable[..., HttpResponse]
 NAMED_IN_URL = {"child_id": "child", "entry_id": "register_entry", "provider_id": "provider"}
 
 
-def _refusal_record(request: HttpRequest, url_kwargs: dict) -> None:
+def refusal_record(request: HttpRequest, url_kwargs: dict) -> None:
     """One DENIED row for a refused page, naming the record asked for if the address does."""
     named = [(NAMED_IN_URL.get(keyword, keyword), value) for keyword, value in url_kwargs.items()]
     object_type, object_id = named[0] if named else ("", "")
@@ -49,7 +49,7 @@ def la_staff_required(view: View) -> View:
         if not (user.is_authenticated and user.is_verified()):
             return redirect_to_login(request.get_full_path())
         if not user.works_for_authority:
-            _refusal_record(request, kwargs)
+            refusal_record(request, kwargs)
             raise PermissionDenied("This page is for local authority staff")
         return view(request, *args, **kwargs)
 
