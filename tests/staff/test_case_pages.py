@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from registers.models import AttendanceOrderStep, AuditEvent, CaseTransition, RegisterEntry
 from registers.models.staff import StaffRole
+from registers.rules.attendance_orders import StepDetails
 from registers.rules.cases import (
     CLOSED_IS_FINAL,
     REASON_TOO_LONG,
@@ -19,11 +20,23 @@ from registers.rules.cases import (
     transition_allowed,
     transition_refusal,
 )
-from registers.rules.codes import CaseStatus, ClosureReason, Regime
-from registers.services.cases import STALE
+from registers.rules.codes import (
+    AttendanceOrderTrigger,
+    CaseStatus,
+    ClosureReason,
+    ProsecutionOutcome,
+    Regime,
+)
+from registers.services.cases import STALE, case_move
 from tests.conftest import sign_in_fully
-from tests.factories import RegisterEntryFactory, StaffUserFactory
+from tests.factories import (
+    RegisterEntryFactory,
+    StaffUserFactory,
+    children_registered_in_bulk,
+    staff_actor,
+)
 from tests.pages import error_summary, field_errors, summary_rows, text
+from tests.statements import statements_run
 
 pytestmark = pytest.mark.django_db
 
@@ -328,3 +341,95 @@ def test_the_timeline_shows_the_moves_and_the_steps(officer_client, devon):
     assert "Status: Attendance order: notice to satisfy (s.437(1))" in content
     assert "Notice to satisfy the local authority that the child is receiving suitable" in content
     assert "the parent's period ends on" in content
+
+
+def test_the_case_page_runs_the_same_statements_whatever_the_size_of_the_register_or_case(
+    officer_client, officer, devon
+):
+    entry = case_in(CaseStatus.ENQUIRY, authority=devon)
+    children_registered_in_bulk(devon, 100)
+
+    def statements() -> int:
+        return len(statements_run(lambda: officer_client.get(case_url(entry))))
+
+    few = statements()
+    children_registered_in_bulk(devon, 9_900, start=100)
+    # A long case: round the notice and back, with a step each time.
+    for _ in range(5):
+        for to_status in (
+            CaseStatus.SAO_PRELIMINARY,
+            CaseStatus.SUITABLE_MONITORING,
+            CaseStatus.ENQUIRY,
+        ):
+            entry.refresh_from_db()
+            case_move(
+                entry=entry,
+                to_status=to_status,
+                reason=WHY,
+                actor=staff_actor(officer),
+                expected_version=entry.version,
+                step=StepDetails(served_on=timezone.localdate()),
+            )
+
+    assert AttendanceOrderStep.objects.filter(entry=entry).count() == 5
+    assert statements() == few
+
+
+def test_under_the_act_a_preliminary_notice_says_its_ground(officer_client, devon):
+    entry = case_in(CaseStatus.INFO_OUTSTANDING, authority=devon, regime=Regime.CNIS_2026)
+    served = today_parts("sao_preliminary_served_on")
+
+    refused = officer_client.post(
+        move_url(entry), posted(entry, CaseStatus.SAO_PRELIMINARY, **served)
+    )
+    response = officer_client.post(
+        move_url(entry),
+        posted(
+            entry,
+            CaseStatus.SAO_PRELIMINARY,
+            sao_preliminary_trigger=AttendanceOrderTrigger.INFORMATION_NOT_GIVEN,
+            **served,
+        ),
+        follow=True,
+    )
+
+    assert error_summary(refused) == [
+        ("id_sao_preliminary_trigger_1", "Select why the attendance order process is beginning")
+    ]
+    content = text(response.content.decode())
+    assert "The case is now: Attendance order: preliminary notice" in content
+    assert "Ground: Register information not given" in content
+
+
+def test_a_prosecution_is_begun_and_ends_with_its_outcome(officer_client, devon):
+    entry = case_in(CaseStatus.SAO_SERVED, authority=devon, regime=Regime.CNIS_2026)
+    officer_client.post(
+        move_url(entry),
+        posted(entry, CaseStatus.PROSECUTION, **today_parts("prosecution_served_on")),
+    )
+    entry.refresh_from_db()
+
+    no_outcome = officer_client.post(
+        move_url(entry),
+        posted(entry, CaseStatus.SAO_REVOKED, **today_parts("sao_revoked_served_on")),
+    )
+    response = officer_client.post(
+        move_url(entry),
+        posted(
+            entry,
+            CaseStatus.SAO_REVOKED,
+            sao_revoked_outcome=ProsecutionOutcome.ACQUITTED,
+            **today_parts("sao_revoked_served_on"),
+        ),
+        follow=True,
+    )
+
+    assert [message for _, message in error_summary(no_outcome)] == [
+        "Select how the prosecution ended"
+    ]
+    content = text(response.content.decode())
+    assert "Prosecution for failing to comply with the order (s.443)" in content
+    assert "Outcome of the prosecution (s.443)" in content
+    assert "Outcome: Acquitted" in content
+    assert "School attendance order revoked" in content
+    assert RegisterEntry.objects.get(pk=entry.pk).status == CaseStatus.SAO_REVOKED
