@@ -16,6 +16,9 @@ class StaffRole(models.TextChoices):
 
 
 LA_ROLES = (StaffRole.OFFICER, StaffRole.MANAGER, StaffRole.LA_ADMIN)
+# Who works cases (moves them, serves notices): an LA's administrator sees them, but keeps the
+# service's accounts and settings rather than its cases.
+CASE_WORKER_ROLES = (StaffRole.OFFICER, StaffRole.MANAGER)
 
 
 class StaffUserManager(BaseUserManager["StaffUser"]):
@@ -73,6 +76,10 @@ class StaffUser(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    @property
+    def works_cases(self) -> bool:
+        return self.role in CASE_WORKER_ROLES and self.works_for_authority
 
     @property
     def works_for_authority(self) -> bool:

@@ -16,12 +16,16 @@ from django.db.models import Q
 
 from registers.actors import Actor
 from registers.models import (
+    AttendanceOrderStep,
     CaseTransition,
     DuplicateDecision,
     InformationRequest,
     Notification,
     NotificationReview,
 )
+from registers.rules.attendance_orders import stage_label, step_date_label
+from registers.rules.cases import status_label
+from registers.rules.deadlines import long_date
 from registers.selectors.children import ChildPage, child_page_read
 
 
@@ -108,9 +112,33 @@ def status_changes(page: ChildPage) -> Iterable[TimelineItem]:
     ).select_related("actor", "entry"):
         yield TimelineItem(
             occurred_at=transition.occurred_at,
-            title=f"Status: {transition.get_to_status_display()}",
+            title="Status: "
+            + status_label(regime=transition.entry.regime, status=transition.to_status),
             byline=_staff_name(transition.actor),
             description=transition.reason,
+        )
+
+
+def attendance_order_steps(page: ChildPage) -> Iterable[TimelineItem]:
+    for step in (
+        AttendanceOrderStep.objects.live()
+        .filter(entry__in=[entry.pk for entry in page.entries])
+        .select_related("created_by")
+    ):
+        details = [
+            f"{step_date_label(regime=step.regime, stage=step.stage)}: {long_date(step.served_on)}"
+        ]
+        if step.respond_by:
+            details.append(f"the parent's period ends on {long_date(step.respond_by)}")
+        if step.named_school:
+            details.append(f"school named: {step.named_school}")
+        if step.outcome:
+            details.append(f"outcome: {step.get_outcome_display().lower()}")
+        yield TimelineItem(
+            occurred_at=step.created_at,
+            title=stage_label(regime=step.regime, stage=step.stage),
+            byline=_staff_name(step.created_by),
+            description="; ".join(details),
         )
 
 
@@ -142,6 +170,7 @@ def information_requests(page: ChildPage) -> Iterable[TimelineItem]:
 TIMELINE_SOURCES = (
     TimelineSource(notifications_received, category="education"),
     TimelineSource(status_changes, category="education"),
+    TimelineSource(attendance_order_steps, category="education"),
     TimelineSource(information_requests, category="education"),
     TimelineSource(reviews, category="education"),
     TimelineSource(duplicates_decided, category="identity"),

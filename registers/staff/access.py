@@ -29,7 +29,7 @@ NAMED_IN_URL = {
 }
 
 
-def _refusal_record(request: HttpRequest, url_kwargs: dict) -> None:
+def refusal_record(request: HttpRequest, url_kwargs: dict) -> None:
     """One DENIED row for a refused page, naming the record asked for if the address does."""
     named = [
         (NAMED_IN_URL[keyword], value)
@@ -64,7 +64,7 @@ def la_staff_required(view: View) -> View:
         if not (user.is_authenticated and user.is_verified()):
             return redirect_to_login(request.get_full_path())
         if not user.works_for_authority:
-            _refusal_record(request, kwargs)
+            refusal_record(request, kwargs)
             raise PermissionDenied("This page is for local authority staff")
         return view(request, *args, **kwargs)
 

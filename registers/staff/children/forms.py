@@ -9,14 +9,26 @@ from registers.forms import (
     DateField,
     GovukForm,
     PrefixedAddressFields,
+    RevealedQuestion,
+    RevealedRadios,
     choice_radios,
     radios,
     section,
     text_field,
 )
 from registers.intake import child as intake
-from registers.rules.codes import PreviousSchoolType, PrimaryReason, Sex
-from registers.validation import Choice
+from registers.rules.attendance_orders import OUTCOME_MISSING, TRIGGER_MISSING, StepDetails
+from registers.rules.cases import CLOSURE_REASON_MISSING, UNKNOWN_STATUS
+from registers.rules.codes import (
+    CaseStatus,
+    ClosureReason,
+    CmeReason,
+    PreviousSchoolType,
+    PrimaryReason,
+    ProsecutionOutcome,
+    Sex,
+)
+from registers.validation import Choice, DateQuestion
 
 
 class ChildAddForm(PrefixedAddressFields, GovukForm):
@@ -99,3 +111,149 @@ class ChildAddForm(PrefixedAddressFields, GovukForm):
             )
         )
         return cleaned
+
+
+class StatusRadios(forms.ChoiceField):
+    """The statuses the case may move to, as radios. Any status is taken, so that a move the
+    case's state does not allow (from a page left open, or made up) reaches the case rules and
+    is refused in their words."""
+
+    def valid_value(self, value) -> bool:
+        return value in CaseStatus.values
+
+
+class CaseMoveForm(GovukForm):
+    """A move of the case: one of the statuses its state allows now (and only those), why, and
+    what the move needs: how a closed case ended, why a child is missing education, and the
+    details of an attendance order step, each under the status it belongs to.
+
+    The checks are the case rules' and the service's (registers.rules.cases and
+    .attendance_orders): their messages come back onto these fields.
+    """
+
+    submit_label = "Move the case"
+    submit_name = "move"
+    conditional_radios = ("status",)
+
+    entry = forms.UUIDField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label="Why is the case moving?",
+        help_text="This is kept in the case's history, with your name and the time.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, moves, triggers=(), **kwargs) -> None:
+        self.moves = moves
+        self.triggers = triggers
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def step_field(status: str, name: str) -> str:
+        """The form's name for a detail of the step the move to `status` records."""
+        return f"{status}_{name}"
+
+    def add_fields(self) -> None:
+        self.fields["status"] = StatusRadios(
+            label="Move the case to",
+            choices=[(move.status.value, move.label) for move in self.moves],
+            widget=forms.RadioSelect,
+            error_messages={"required": UNKNOWN_STATUS, "invalid_choice": UNKNOWN_STATUS},
+        )
+        for move in self.moves:
+            if move.status == CaseStatus.CLOSED:
+                self.fields["closure_reason"] = radios(
+                    "Why is the case closing?",
+                    ClosureReason.choices,
+                    message=CLOSURE_REASON_MISSING,
+                    required=False,
+                )
+            if move.status == CaseStatus.CME:
+                self.fields["cme_reason"] = forms.ChoiceField(
+                    label="Why is the child missing education?",
+                    choices=[("", "Select a reason"), *CmeReason.choices],
+                    required=False,
+                )
+            if not move.steps:
+                continue
+            first = move.steps[0]
+            date_name = first.date_question[0].upper() + first.date_question[1:]
+            self.fields[self.step_field(move.status, "served_on")] = DateField(
+                question=DateQuestion(date_name), label=date_name, required=False
+            )
+            if any(kind.school for kind in move.steps):
+                self.fields[self.step_field(move.status, "named_school")] = forms.CharField(
+                    label="School named", required=False
+                )
+            if any(kind.trigger for kind in move.steps) and self.triggers:
+                self.fields[self.step_field(move.status, "trigger")] = radios(
+                    "Why is the process beginning?",
+                    [(trigger.value, trigger.label) for trigger in self.triggers],
+                    message=TRIGGER_MISSING,
+                    required=False,
+                )
+            if any(kind.outcome for kind in move.steps):
+                self.fields[self.step_field(move.status, "outcome")] = radios(
+                    "How did the prosecution end?",
+                    ProsecutionOutcome.choices,
+                    message=OUTCOME_MISSING,
+                    required=False,
+                )
+
+        # Why the case moves is asked last, after what the move needs.
+        self.fields["reason"] = self.fields.pop("reason")
+
+    def _questions(self, status: str) -> list:
+        items = []
+        if status == CaseStatus.CLOSED:
+            items.append(Field.radios("closure_reason", legend_size=Size.SMALL))
+        if status == CaseStatus.CME:
+            items.append(Field.select("cme_reason"))
+        for name in ("served_on", "named_school", "trigger", "outcome"):
+            field = self.step_field(status, name)
+            if field not in self.fields:
+                continue
+            if name in ("trigger", "outcome"):
+                items.append(Field.radios(field, legend_size=Size.SMALL))
+            elif name == "served_on":
+                items.append(Field(field))
+            else:
+                items.append(Field.text(field))
+        return items
+
+    def layout_items(self) -> list:
+        choices = [
+            RevealedQuestion(move.label, *questions)
+            if (questions := self._questions(move.status))
+            else move.label
+            for move in self.moves
+        ]
+        return [
+            Field("entry"),
+            Field("version"),
+            RevealedRadios("status", *choices),
+            Field.textarea("reason"),
+        ]
+
+    def step_details(self) -> StepDetails:
+        """The details given under the chosen status, for the step its move records."""
+        status = self.cleaned_data.get("status", "")
+
+        def given(name: str):
+            return self.cleaned_data.get(self.step_field(status, name)) or None
+
+        return StepDetails(
+            served_on=given("served_on"),
+            named_school=given("named_school") or "",
+            trigger=given("trigger") or "",
+            outcome=given("outcome") or "",
+        )
+
+    def step_error_fields(self) -> dict[str, str]:
+        """The service's names of the step's details, as this form names them."""
+        status = self.cleaned_data.get("status", "")
+        return {
+            name: self.step_field(status, name)
+            for name in ("served_on", "named_school", "trigger", "outcome")
+        }

@@ -17,6 +17,7 @@ class ChildTab:
 
 CHILD_TABS = (
     ChildTab("Record", "staff:child"),
+    ChildTab("Case", "staff:case"),
     ChildTab("Timeline", "staff:child-timeline"),
 )
 

@@ -8,4 +8,6 @@ urlpatterns = [
     path("children/new/", views.child_add, name="child-add"),
     path("children/<uuid:child_id>/", views.child_record, name="child"),
     path("children/<uuid:child_id>/timeline/", views.child_timeline, name="child-timeline"),
+    path("children/<uuid:child_id>/case/", views.case_page, name="case"),
+    path("children/<uuid:child_id>/case/move/", views.case_move_view, name="case-move"),
 ]
