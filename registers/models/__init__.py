@@ -20,6 +20,7 @@ from registers.models.children import (
     Person,
     Provider,
 )
+from registers.models.letters import Letter, LetterTemplate
 from registers.models.returns import CensusDate
 from registers.models.staff import StaffRole, StaffUser
 from registers.models.work import AttendanceOrderStep, ConsentRequest, Contact, Task, Visit
@@ -40,6 +41,8 @@ __all__ = [
     "Contact",
     "EducationArrangement",
     "IdempotentRequest",
+    "Letter",
+    "LetterTemplate",
     "InformationRequest",
     "LocalAuthority",
     "Notification",
