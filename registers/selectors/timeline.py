@@ -15,7 +15,7 @@ from uuid import UUID
 from django.db.models import Q
 
 from registers.actors import Actor
-from registers.models import CaseTransition, InformationRequest, Notification
+from registers.models import CaseTransition, InformationRequest, Letter, Notification
 from registers.selectors.children import ChildPage, child_page_read
 
 
@@ -94,10 +94,31 @@ def information_requests(page: ChildPage) -> Iterable[TimelineItem]:
             )
 
 
+def letters_made(page: ChildPage) -> Iterable[TimelineItem]:
+    """The letters made for the child, without their PDFs. A letter that carries safeguarding
+    information is listed by its kind alone: its title is shown only on the Letters tab, to
+    staff cleared for it."""
+    for letter in (
+        Letter.objects.live().filter(child=page.child).select_related("made_by").defer("pdf")
+    ):
+        yield TimelineItem(
+            occurred_at=letter.made_at,
+            title=f"Letter made: {letter.get_kind_display()}",
+            byline=_staff_name(letter.made_by),
+            description=(
+                ""
+                if letter.shows_safeguarding
+                else letter.title
+                + (f". Emailed to {letter.emailed_to}" if letter.emailed_to else "")
+            ),
+        )
+
+
 TIMELINE_SOURCES = (
     TimelineSource(notifications_received, category="education"),
     TimelineSource(status_changes, category="education"),
     TimelineSource(information_requests, category="education"),
+    TimelineSource(letters_made, category="education"),
 )
 
 

@@ -18,7 +18,7 @@ import secrets
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, send_mail
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -131,15 +131,22 @@ def _publish(message: OutboxMessage) -> None:
     if LINK_AT in payload:
         at = payload[LINK_AT]
         body = body[:at] + information_request_link_make(email=message) + body[at:]
+    if LETTER not in payload:
+        send_mail(
+            subject=payload["subject"],
+            message=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[payload["to"]],
+        )
+        return
     email = EmailMessage(
         subject=payload["subject"],
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[payload["to"]],
     )
-    if LETTER in payload:
-        letter = Letter.objects.only("pdf", "kind", "made_at").get(pk=payload[LETTER])
-        email.attach(letter.file_name, bytes(letter.pdf), "application/pdf")
+    letter = Letter.objects.only("pdf", "kind", "made_at").get(pk=payload[LETTER])
+    email.attach(letter.file_name, bytes(letter.pdf), "application/pdf")
     email.send()
 
 

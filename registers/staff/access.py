@@ -18,10 +18,11 @@ View = Callable[..., HttpResponse]
 NAMED_IN_URL = {"child_id": "child", "entry_id": "register_entry", "provider_id": "provider"}
 
 
-def _refusal_record(request: HttpRequest, url_kwargs: dict) -> None:
-    """One DENIED row for a refused page, naming the record asked for if the address does."""
+def _refusal_record(request: HttpRequest, url_kwargs: dict, *, object_type: str = "") -> None:
+    """One DENIED row for a refused page, naming the record asked for if the address does
+    (else `object_type`, the kind of record the page is about)."""
     named = [(NAMED_IN_URL.get(keyword, keyword), value) for keyword, value in url_kwargs.items()]
-    object_type, object_id = named[0] if named else ("", "")
+    object_type, object_id = named[0] if named else (object_type, "")
     audit_record(
         actor=Actor.from_request(request, door=Door.STAFF),
         action=(
@@ -54,3 +55,21 @@ def la_staff_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def role_required(*roles: str, refusal: str, object_type: str = "") -> Callable[[View], View]:
+    """Only LA staff of one of `roles`; anyone else is refused (403), and the refusal audited."""
+
+    def decorate(view: View) -> View:
+        @la_staff_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.user.role not in roles:
+                named = {key: value for key, value in kwargs.items() if key in NAMED_IN_URL}
+                _refusal_record(request, named, object_type=object_type)
+                raise PermissionDenied(refusal)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate

@@ -17,4 +17,6 @@ urlpatterns = [
     path("", include("registers.staff.requests.urls")),
     path("", include("registers.staff.providers.urls")),
     path("", include("registers.staff.integrations.urls")),
+    path("", include("registers.staff.settings.urls")),
+    path("", include("registers.staff.letters.urls")),
 ]
