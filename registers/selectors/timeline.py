@@ -15,7 +15,13 @@ from uuid import UUID
 from django.db.models import Q
 
 from registers.actors import Actor
-from registers.models import CaseTransition, InformationRequest, Letter, Notification
+from registers.models import (
+    CaseTransition,
+    ConsentRequest,
+    InformationRequest,
+    Letter,
+    Notification,
+)
 from registers.selectors.children import ChildPage, child_page_read
 
 
@@ -114,11 +120,38 @@ def letters_made(page: ChildPage) -> Iterable[TimelineItem]:
         )
 
 
+def consent_requests(page: ChildPage) -> Iterable[TimelineItem]:
+    """Consent requests (s.434A) and their decisions, without the condition (which may be
+    safeguarding information): the Consent tab shows it to staff cleared for it."""
+    for request in (
+        ConsentRequest.objects.live()
+        .filter(child=page.child)
+        .select_related("created_by", "decided_by")
+    ):
+        yield TimelineItem(
+            occurred_at=request.created_at,
+            title="Consent request recorded",
+            byline=_staff_name(request.created_by),
+            description=(
+                f"The parent asked on {request.requested_on:%-d %B %Y} for consent to withdraw "
+                f"the child from {request.school_name}"
+            ),
+        )
+        if request.decided_on:
+            yield TimelineItem(
+                occurred_at=request.modified_at,
+                title=f"Consent {request.get_status_display().lower()}",
+                byline=_staff_name(request.decided_by),
+                description=f"Decided on {request.decided_on:%-d %B %Y}. {request.reasons}",
+            )
+
+
 TIMELINE_SOURCES = (
     TimelineSource(notifications_received, category="education"),
     TimelineSource(status_changes, category="education"),
     TimelineSource(information_requests, category="education"),
     TimelineSource(letters_made, category="education"),
+    TimelineSource(consent_requests, category="education"),
 )
 
 

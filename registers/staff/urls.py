@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("registers.staff.integrations.urls")),
     path("", include("registers.staff.settings.urls")),
     path("", include("registers.staff.letters.urls")),
+    path("", include("registers.staff.consent.urls")),
 ]

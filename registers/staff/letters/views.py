@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from registers.actors import Actor
@@ -17,19 +16,14 @@ from registers.selectors.children import ChildPage
 from registers.selectors.letters import child_letters_get, letter_pdf_get, letter_preview_get
 from registers.services.letters import letter_make
 from registers.staff.access import la_staff_required
-from registers.staff.children.tabs import child_tabs
+from registers.staff.children.tabs import record_tab_context
 from registers.staff.letters.forms import LetterKindForm, LetterMakeForm
 
 URL_NAME = "staff:child-letters"
 
 
 def _tab_context(page: ChildPage) -> dict[str, object]:
-    return {
-        "child": page.child,
-        "entry": page.entry,
-        "tabs": child_tabs(child_id=page.child.pk, current=URL_NAME),
-        "today": timezone.localdate(),
-    }
+    return record_tab_context(page, current=URL_NAME)
 
 
 def _kind_form(child_id, data=None) -> LetterKindForm:
