@@ -8,7 +8,8 @@ from uuid import UUID
 from django.http import Http404
 
 from registers.actors import Actor
-from registers.models import ConsentRequest
+from registers.audit import audit_record
+from registers.models import AuditEvent, ConsentRequest
 from registers.selectors.children import SAFEGUARDING_CATEGORY, ChildPage, child_page_read
 from registers.selectors.letters import SAFEGUARDING_CONDITIONS
 
@@ -74,6 +75,25 @@ def consent_request_get(
     if not shown:
         raise ConsentRequestNotFound("No such consent request")
     return page, shown[0]
+
+
+def consent_request_known(*, actor: Actor, child_id: UUID | str, consent_id: int) -> None:
+    """Check, for a page the reader may not use, that the request is one of their LA's, without
+    reading it: one DENIED audit row naming it, and ConsentRequestNotFound if it is not."""
+    known = (
+        ConsentRequest.objects.live()
+        .filter(authority=actor.user.authority, child_id=child_id, pk=consent_id)
+        .exists()
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.VIEW,
+        outcome=AuditEvent.Outcome.DENIED,
+        object_type="consent_request",
+        object_id=consent_id,
+    )
+    if not known:
+        raise ConsentRequestNotFound("No such consent request")
 
 
 def consent_pending_count(*, authority) -> int:

@@ -154,7 +154,9 @@ def test_an_officer_may_not_decide(officer_client, child, officer):
     request.refresh_from_db()
     assert request.status == ConsentRequest.Status.REQUESTED
     assert AuditEvent.objects.filter(
-        outcome=AuditEvent.Outcome.DENIED, object_type="child", object_id=str(child.pk)
+        outcome=AuditEvent.Outcome.DENIED,
+        object_type="consent_request",
+        object_id=str(request.pk),
     ).exists()
 
 

@@ -1,10 +1,16 @@
 """LA isolation: another LA's child is not found, on every URL that takes an id (S1)."""
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from registers.models import AuditEvent
-from tests.factories import child_with_record
+from registers.models import AuditEvent, ConsentRequest
+from registers.rules.letters import LetterKind, letter_digest
+from registers.selectors.letters import letter_preview_get
+from registers.services.consent import consent_request_record
+from registers.services.letters import letter_make
+from tests.factories import StaffUserFactory, child_with_record, staff_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +36,29 @@ def _id_routes() -> list[tuple[str, list[str]]]:
 
 def _their_ids(child) -> dict[str, object]:
     """The ids of another LA's records, by the URL keyword that names each kind."""
+    officer = StaffUserFactory(authority=child.authority)
+    _page, draft = letter_preview_get(
+        actor=staff_actor(officer), child_id=child.pk, kind=LetterKind.WELCOME
+    )
+    letter = letter_make(
+        actor=staff_actor(officer),
+        child_id=child.pk,
+        kind=LetterKind.WELCOME,
+        previewed=letter_digest(draft.text),
+    )
+    consent = consent_request_record(
+        actor=staff_actor(officer),
+        child_id=child.pk,
+        condition=ConsentRequest.Condition.SPECIAL_SCHOOL,
+        school_name="Truro School",
+        requested_on=date.today(),
+    )
     return {
         "child_id": child.pk,
         "entry_id": child.entries.get().pk,
         "provider_id": child.arrangements.get().provider_id,
+        "letter_id": letter.pk,
+        "consent_id": consent.pk,
     }
 
 

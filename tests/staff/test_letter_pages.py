@@ -3,14 +3,24 @@ a stale page refused); an officer chooses a letter on the child's Letters tab, p
 makes it, finds it on the timeline and downloads its PDF, all within their own LA."""
 
 import re
+from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from registers.models import AuditEvent, Letter, LetterTemplate, StaffRole
+from registers.models import (
+    AuditEvent,
+    ChildSafeguarding,
+    ConsentRequest,
+    Letter,
+    LetterTemplate,
+    StaffRole,
+)
 from registers.rules.letters import LetterKind, letter_digest
 from registers.selectors.letters import letter_preview_get
-from registers.services.letters import letter_make
+from registers.services.letters import letter_make, letter_template_save
 from tests.conftest import sign_in_fully
 from tests.factories import StaffUserFactory, child_with_record, staff_actor
 from tests.letters import pdf_text
@@ -187,3 +197,100 @@ def test_another_las_child_and_letters_are_not_found(client, cornwall_officer, o
         client.post(letters_url(child), {"kind": "welcome", "previewed": "x"}).status_code == 404
     )
     assert Letter.objects.count() == 1
+
+
+def test_a_letter_carrying_safeguarding_values_is_kept_from_staff_not_cleared(
+    client, officer, devon, child
+):
+    ChildSafeguarding.objects.create(
+        child=child,
+        child_protection_plan=ChildSafeguarding.Status.CURRENT,
+        looked_after_reason="FIXTURE-SAFEGUARDING-REASON",
+    )
+    consent = ConsentRequest.objects.create(
+        authority=devon,
+        child=child,
+        condition=ConsentRequest.Condition.CHILD_PROTECTION_PLAN,
+        school_name="Exeter Road Academy",
+        status=ConsentRequest.Status.GRANTED,
+        requested_on=date(2026, 9, 1),
+        decided_on=date(2026, 9, 20),
+        reasons="FIXTURE-REASONS",
+    )
+    letter_template_save(
+        authority=devon,
+        kind=LetterKind.CONSENT_DECISION,
+        title="Consent {decision}",
+        body="Needed because of {consent_condition}",
+        expected_version=0,
+        actor=staff_actor(StaffUserFactory(authority=devon, role=StaffRole.LA_ADMIN)),
+    )
+    cleared = StaffUserFactory(authority=devon, can_view_safeguarding=True)
+    _page, draft = letter_preview_get(
+        actor=staff_actor(cleared), child_id=child.pk, kind=LetterKind.CONSENT_DECISION
+    )
+    theirs = letter_make(
+        actor=staff_actor(cleared),
+        child_id=child.pk,
+        kind=LetterKind.CONSENT_DECISION,
+        previewed=letter_digest(draft.text),
+    )
+    assert consent.get_condition_display() in pdf_text(theirs.pdf)
+    sign_in_fully(client, officer)
+
+    pdf = reverse("staff:child-letter-pdf", kwargs={"child_id": child.pk, "letter_id": theirs.pk})
+    assert client.get(pdf).status_code == 404
+    assert "Download PDF" not in client.get(letters_url(child)).content.decode()
+    shown = preview(client, child, kind=LetterKind.CONSENT_DECISION)
+    assert "child protection plan" not in text(shown.content.decode()).lower()
+    made = client.post(
+        letters_url(child), {"kind": "consent_decision", "previewed": previewed(shown)}
+    )
+    assert made.status_code == 302
+    mine = Letter.objects.exclude(pk=theirs.pk).get()
+    assert "child protection plan" not in pdf_text(mine.pdf).lower()
+    assert "FIXTURE-SAFEGUARDING-REASON" not in pdf_text(mine.pdf)
+    timeline = text(
+        client.get(reverse("staff:child-timeline", kwargs={"child_id": child.pk})).content.decode()
+    )
+    assert "child protection plan" not in timeline.lower()
+
+
+def test_the_timeline_runs_the_same_statements_however_many_letters_and_requests(
+    officer_client, officer, devon
+):
+    few = child_with_record(authority=devon)
+    many = child_with_record(authority=devon)
+    for n in range(5):
+        _page, draft = letter_preview_get(
+            actor=staff_actor(officer), child_id=many.pk, kind=LetterKind.WELCOME
+        )
+        letter_make(
+            actor=staff_actor(officer),
+            child_id=many.pk,
+            kind=LetterKind.WELCOME,
+            previewed=letter_digest(draft.text),
+        )
+        ConsentRequest.objects.create(
+            authority=devon,
+            child=many,
+            condition=ConsentRequest.Condition.SPECIAL_SCHOOL,
+            school_name=f"School {n}",
+            status=ConsentRequest.Status.REFUSED,
+            requested_on=date(2026, 1, n + 1),
+            decided_on=date(2026, 2, n + 1),
+            reasons="Not now",
+        )
+
+    counts = []
+    for child in (few, many):
+        with CaptureQueriesContext(connection) as queries:
+            assert (
+                officer_client.get(
+                    reverse("staff:child-timeline", kwargs={"child_id": child.pk})
+                ).status_code
+                == 200
+            )
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from registers.actors import Actor
 from registers.errors import ApplicationError
@@ -92,7 +92,6 @@ def child_letters(request: HttpRequest, child_id) -> HttpResponse:
 
 
 @la_staff_required
-@require_GET
 def child_letter_preview(request: HttpRequest, child_id) -> HttpResponse:
     """The letter chosen, as it would be made now, and the button that makes it."""
     form = _kind_form(child_id, request.GET)
@@ -111,7 +110,6 @@ def child_letter_preview(request: HttpRequest, child_id) -> HttpResponse:
 
 
 @la_staff_required
-@require_GET
 def child_letter_pdf(request: HttpRequest, child_id, letter_id: int) -> HttpResponse:
     """The letter's PDF, as made; an audited read of the child."""
     letter = letter_pdf_get(

@@ -2,7 +2,7 @@
 over the letters selector and service."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -11,7 +11,7 @@ from registers.errors import ApplicationError
 from registers.forms import service_errors_show
 from registers.models import StaffRole
 from registers.rules.codes import Door
-from registers.rules.letters import PLACEHOLDERS, LetterKind
+from registers.rules.letters import PLACEHOLDERS
 from registers.selectors.letters import letter_template_get, letter_templates_list
 from registers.services.letters import letter_template_save
 from registers.staff.access import role_required
@@ -37,8 +37,6 @@ def letter_templates(request: HttpRequest) -> HttpResponse:
 @la_admin_required
 @require_http_methods(["GET", "POST"])
 def letter_template_edit(request: HttpRequest, kind: str) -> HttpResponse:
-    if kind not in LetterKind.values:
-        raise Http404("No such kind of letter")
     authority = request.user.authority
     current = letter_template_get(authority=authority, kind=kind)
     form = LetterTemplateForm(
