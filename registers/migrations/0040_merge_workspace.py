@@ -7,6 +7,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ("registers", "0026_cases"),
         ("registers", "0027_review"),
+        ("registers", "0029_letters"),
+        ("registers", "0030_dashboard"),
     ]
 
     operations = []

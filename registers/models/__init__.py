@@ -20,6 +20,7 @@ from registers.models.children import (
     Person,
     Provider,
 )
+from registers.models.letters import Letter, LetterTemplate
 from registers.models.returns import CensusDate
 from registers.models.review import DuplicateDecision, NotificationReview
 from registers.models.staff import StaffRole, StaffUser
@@ -42,6 +43,8 @@ __all__ = [
     "DuplicateDecision",
     "EducationArrangement",
     "IdempotentRequest",
+    "Letter",
+    "LetterTemplate",
     "InformationRequest",
     "LocalAuthority",
     "Notification",

@@ -151,8 +151,19 @@ class ConsentRequest(BaseModel):
     )
     child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="consent_requests")
     condition = models.CharField(max_length=20, choices=Condition.choices)
+    # The case the request belongs to, where the child has one (its status is Consent pending
+    # while the request waits for a decision).
+    entry = models.ForeignKey(
+        RegisterEntry,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consent_requests",
+    )
     school_name = models.CharField(max_length=200)
     school_urn = models.CharField(max_length=8, blank=True)
+    # Where the school is told of the decision.
+    school_email = models.EmailField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.REQUESTED)
     requested_on = models.DateField()
     decided_on = models.DateField(null=True, blank=True)
@@ -166,8 +177,12 @@ class ConsentRequest(BaseModel):
     reasons = models.TextField(blank=True)
     best_interests_analysis = models.TextField(blank=True)
     re_request_from = models.DateField(null=True, blank=True)
+    # Counts the changes, so that a decision made from a page loaded before someone else
+    # decided is refused.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
+        ordering = ["-requested_on", "-id"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(status__in=["requested", "under_assessment"])

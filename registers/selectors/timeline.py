@@ -18,8 +18,10 @@ from registers.actors import Actor
 from registers.models import (
     AttendanceOrderStep,
     CaseTransition,
+    ConsentRequest,
     DuplicateDecision,
     InformationRequest,
+    Letter,
     Notification,
     NotificationReview,
 )
@@ -167,6 +169,52 @@ def information_requests(page: ChildPage) -> Iterable[TimelineItem]:
             )
 
 
+def letters_made(page: ChildPage) -> Iterable[TimelineItem]:
+    """The letters made for the child, without their PDFs. A letter that carries safeguarding
+    information is listed by its kind alone: its title is shown only on the Letters tab, to
+    staff cleared for it."""
+    for letter in (
+        Letter.objects.live().filter(child=page.child).select_related("made_by").defer("pdf")
+    ):
+        yield TimelineItem(
+            occurred_at=letter.made_at,
+            title=f"Letter made: {letter.get_kind_display()}",
+            byline=_staff_name(letter.made_by),
+            description=(
+                ""
+                if letter.shows_safeguarding
+                else letter.title
+                + (f". Emailed to {letter.emailed_to}" if letter.emailed_to else "")
+            ),
+        )
+
+
+def consent_requests(page: ChildPage) -> Iterable[TimelineItem]:
+    """Consent requests (s.434A) and their decisions, without the condition (which may be
+    safeguarding information): the Consent tab shows it to staff cleared for it."""
+    for request in (
+        ConsentRequest.objects.live()
+        .filter(child=page.child)
+        .select_related("created_by", "decided_by")
+    ):
+        yield TimelineItem(
+            occurred_at=request.created_at,
+            title="Consent request recorded",
+            byline=_staff_name(request.created_by),
+            description=(
+                f"The parent asked on {request.requested_on:%-d %B %Y} for consent to withdraw "
+                f"the child from {request.school_name}"
+            ),
+        )
+        if request.decided_on:
+            yield TimelineItem(
+                occurred_at=request.modified_at,
+                title=f"Consent {request.get_status_display().lower()}",
+                byline=_staff_name(request.decided_by),
+                description=f"Decided on {request.decided_on:%-d %B %Y}. {request.reasons}",
+            )
+
+
 TIMELINE_SOURCES = (
     TimelineSource(notifications_received, category="education"),
     TimelineSource(status_changes, category="education"),
@@ -174,6 +222,8 @@ TIMELINE_SOURCES = (
     TimelineSource(information_requests, category="education"),
     TimelineSource(reviews, category="education"),
     TimelineSource(duplicates_decided, category="identity"),
+    TimelineSource(letters_made, category="education"),
+    TimelineSource(consent_requests, category="education"),
 )
 
 

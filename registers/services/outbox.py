@@ -18,12 +18,12 @@ import secrets
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from registers.models import InformationRequest, OutboxMessage
+from registers.models import InformationRequest, Letter, OutboxMessage
 from registers.services.links import information_request_link_make
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 EMAIL = "email"
 # Where in an email's stored body its link goes, once made.
 LINK_AT = "link_at"
+# The letter whose PDF an email carries, attached when the email is delivered.
+LETTER = "letter"
 LAST_ERROR_LENGTH = 300
 EMAIL_ADDRESS = re.compile(r"[^\s@<>'\"(),;:]+@[^\s@<>'\"(),;:]+")
 
@@ -88,6 +90,17 @@ def link_email_enqueue(
     return message
 
 
+def letter_email_enqueue(
+    *, letter: Letter, to: str, subject: str, body: str, dedupe_key: str
+) -> OutboxMessage:
+    """An email carrying a letter's PDF, sent after this transaction commits. The outbox row
+    names the letter: its PDF is read and attached when the email is delivered."""
+    return _email_enqueue(
+        payload=_email_payload(to=to, subject=subject, body=body) | {LETTER: letter.pk},
+        dedupe_key=dedupe_key,
+    )
+
+
 def email_message(*, to: str, subject: str, body: str, dedupe_key: str) -> OutboxMessage:
     """An email as an outbox row not yet saved, for a service that writes it with the rows of
     its work in one statement (registers.services.rows) and then calls
@@ -118,12 +131,23 @@ def _publish(message: OutboxMessage) -> None:
     if LINK_AT in payload:
         at = payload[LINK_AT]
         body = body[:at] + information_request_link_make(email=message) + body[at:]
-    send_mail(
+    if LETTER not in payload:
+        send_mail(
+            subject=payload["subject"],
+            message=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[payload["to"]],
+        )
+        return
+    email = EmailMessage(
         subject=payload["subject"],
-        message=body,
+        body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[payload["to"]],
+        to=[payload["to"]],
     )
+    letter = Letter.objects.only("pdf", "kind", "made_at").get(pk=payload[LETTER])
+    email.attach(letter.file_name, bytes(letter.pdf), "application/pdf")
+    email.send()
 
 
 def _failure_note(error: Exception) -> str:

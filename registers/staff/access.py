@@ -26,17 +26,20 @@ NAMED_IN_URL = {
     "notification_id": "notification",
     # A pair of possible duplicates is named by its first child.
     "first_id": "child",
+    "letter_id": "letter",
+    "consent_id": "consent_request",
 }
 
 
-def refusal_record(request: HttpRequest, url_kwargs: dict) -> None:
-    """One DENIED row for a refused page, naming the record asked for if the address does."""
+def refusal_record(request: HttpRequest, url_kwargs: dict, *, object_type: str = "") -> None:
+    """One DENIED row for a refused page, naming the record asked for if the address names one
+    (else `object_type`, the kind of record the page is about)."""
     named = [
         (NAMED_IN_URL[keyword], value)
         for keyword, value in url_kwargs.items()
         if keyword in NAMED_IN_URL
-    ] or [(keyword, value) for keyword, value in url_kwargs.items()]
-    object_type, object_id = named[0] if named else ("", "")
+    ]
+    object_type, object_id = named[0] if named else (object_type, "")
     audit_record(
         actor=Actor.from_request(request, door=Door.STAFF),
         action=(
@@ -74,16 +77,19 @@ def la_staff_required(view: View) -> View:
 ROLE_REFUSED = "This page is not for your role"
 
 
-def role_required(*roles: str, refusal: str = ROLE_REFUSED) -> Callable[[View], View]:
+def role_required(
+    *roles: str, refusal: str = ROLE_REFUSED, object_type: str = ""
+) -> Callable[[View], View]:
     """An LA staff page (la_staff_required) only for staff in one of `roles`; anyone else of
-    the LA is refused with `refusal`, and the refusal audited."""
+    the LA is refused with `refusal`, and the refusal audited (naming `object_type` where the
+    address names no record)."""
 
     def decorate(view: View) -> View:
         @la_staff_required
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.user.role not in roles:
-                _refusal_record(request, kwargs)
+                refusal_record(request, kwargs, object_type=object_type)
                 raise PermissionDenied(refusal)
             return view(request, *args, **kwargs)
 

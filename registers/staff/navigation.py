@@ -36,6 +36,7 @@ AREAS = (
         ("api-tokens/", "api-documentation/"),
         roles=(StaffRole.LA_ADMIN,),
     ),
+    Area("Settings", "staff:settings-letters", ("settings/",), roles=(StaffRole.LA_ADMIN,)),
 )
 
 

@@ -18,4 +18,7 @@ urlpatterns = [
     path("", include("registers.staff.providers.urls")),
     path("", include("registers.staff.integrations.urls")),
     path("", include("registers.staff.reports.urls")),
+    path("", include("registers.staff.settings.urls")),
+    path("", include("registers.staff.letters.urls")),
+    path("", include("registers.staff.consent.urls")),
 ]

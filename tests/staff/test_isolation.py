@@ -1,12 +1,18 @@
 """LA isolation: another LA's child is not found, on every URL that takes an id (S1)."""
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from registers.models import AuditEvent, Notification
+from registers.models import AuditEvent, ConsentRequest, Notification
 from registers.rules.codes import NotificationKind, NotificationSource
-from tests.factories import ChildFactory, child_with_record
+from registers.rules.letters import LetterKind, letter_digest
+from registers.selectors.letters import letter_preview_get
+from registers.services.consent import consent_request_record
+from registers.services.letters import letter_make
+from tests.factories import ChildFactory, StaffUserFactory, child_with_record, staff_actor
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +39,8 @@ def _id_routes() -> list[tuple[str, list[str]]]:
 def _ids_of(child) -> dict[str, object]:
     """The ids of an LA's records, by the URL keyword that names each kind: the child, their
     entry and provider, a reported change about them waiting for review, and the child with
-    another of the LA's children as a pair of possible duplicates."""
+    another of the LA's children as a pair of possible duplicates; a letter about them and a
+    consent request."""
     entry = child.entries.get()
     report = Notification.objects.create(
         authority=child.authority,
@@ -47,6 +54,23 @@ def _ids_of(child) -> dict[str, object]:
         entry=entry,
     )
     first, second = sorted([child.pk, ChildFactory(authority=child.authority).pk])
+    officer = StaffUserFactory(authority=child.authority)
+    _page, draft = letter_preview_get(
+        actor=staff_actor(officer), child_id=child.pk, kind=LetterKind.WELCOME
+    )
+    letter = letter_make(
+        actor=staff_actor(officer),
+        child_id=child.pk,
+        kind=LetterKind.WELCOME,
+        previewed=letter_digest(draft.text),
+    )
+    consent = consent_request_record(
+        actor=staff_actor(officer),
+        child_id=child.pk,
+        condition=ConsentRequest.Condition.SPECIAL_SCHOOL,
+        school_name="Truro School",
+        requested_on=date.today(),
+    )
     return {
         "child_id": child.pk,
         "entry_id": entry.pk,
@@ -55,6 +79,8 @@ def _ids_of(child) -> dict[str, object]:
         "notification_id": report.pk,
         "first_id": first,
         "second_id": second,
+        "letter_id": letter.pk,
+        "consent_id": consent.pk,
     }
 
 

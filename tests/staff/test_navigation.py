@@ -60,7 +60,7 @@ def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):
 
     shown, current = areas(client.get(reverse("staff:api-documentation")))
 
-    assert shown == ["Dashboard", "Register", "Add a child", "Reports", "API tokens"]
+    assert shown == ["Dashboard", "Register", "Add a child", "Reports", "API tokens", "Settings"]
     assert current == ["API tokens"]
 
 

@@ -19,6 +19,8 @@ NAMED = {
     "provider_id": "provider",
     "notification_id": "notification",
     "first_id": "child",
+    "letter_id": "letter",
+    "consent_id": "consent_request",
 }
 
 

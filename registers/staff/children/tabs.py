@@ -7,6 +7,7 @@ each is its own address, read by its own selector, and audited as a read of the 
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ CHILD_TABS = (
     ChildTab("Record", "staff:child"),
     ChildTab("Case", "staff:case"),
     ChildTab("Timeline", "staff:child-timeline"),
+    ChildTab("Letters", "staff:child-letters"),
+    ChildTab("Consent", "staff:child-consent"),
 )
 
 
@@ -39,3 +42,14 @@ def child_tabs(*, child_id, current: str) -> list[TabLink]:
         )
         for tab in CHILD_TABS
     ]
+
+
+def record_tab_context(page, *, current: str) -> dict[str, object]:
+    """What the record's layout shows above a tab (a registers.selectors.children.ChildPage):
+    the identity bar and the tabs, `current` marked."""
+    return {
+        "child": page.child,
+        "entry": page.entry,
+        "tabs": child_tabs(child_id=page.child.pk, current=current),
+        "today": timezone.localdate(),
+    }
