@@ -22,7 +22,14 @@ from registers.models.children import (
 )
 from registers.models.returns import CensusDate
 from registers.models.staff import StaffRole, StaffUser
-from registers.models.work import AttendanceOrderStep, ConsentRequest, Contact, Task, Visit
+from registers.models.work import (
+    AttendanceOrderStep,
+    BulkJob,
+    ConsentRequest,
+    Contact,
+    Task,
+    Visit,
+)
 
 __all__ = [
     "Address",
@@ -51,5 +58,6 @@ __all__ = [
     "StaffRole",
     "StaffUser",
     "Task",
+    "BulkJob",
     "Visit",
 ]

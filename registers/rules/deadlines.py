@@ -86,6 +86,11 @@ def update_request_due_anchor(
     )
 
 
+def month_end(day: date) -> date:
+    """The last day of the calendar month `day` is in."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
 def long_date(day: date) -> str:
     """A date as GOV.UK writes it in pages, letters and emails: '27 March 2026'."""
     return f"{day.day} {day:%B %Y}"

@@ -102,13 +102,15 @@ def _email_body(*, entry: RegisterEntry, url: str, respond_by: date, expires: da
     )
 
 
-def _update_request_create(
+def update_request_create(
     *,
     entry: RegisterEntry,
     actor: Actor,
     today: date,
     replacing_expired: bool,
 ) -> InformationRequest:
+    """Send the parents an update request, inside the caller's transaction (see
+    update_request_send); raises ApplicationError, saying why, where the rules refuse it."""
     # Lock the entry so that two officers (or an officer and the job) cannot both send one.
     entry = (
         RegisterEntry.objects.select_for_update()
@@ -145,6 +147,10 @@ def _update_request_create(
     RegisterEntry.objects.filter(pk=entry.pk).update(
         update_requested_on=timezone.localdate(row.sent_at)
     )
+    # An officer asked to send one by other means need not, now it has gone.
+    Task.objects.filter(
+        entry=entry, kind=Task.Kind.SEND_UPDATE_REQUEST, status=Task.Status.OPEN
+    ).update(status=Task.Status.DONE, completed_at=now, modified_at=now)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.CREATE,
@@ -185,7 +191,7 @@ def update_request_send(
     was never able to answer it, so a new link is not a new demand on them.
     The link is made when the email is delivered, and goes only into the email.
     """
-    return _update_request_create(
+    return update_request_create(
         entry=entry,
         actor=actor,
         today=timezone.localdate(),
@@ -212,7 +218,7 @@ def update_requests_send_due(*, today: date | None = None) -> int:
     for entry in due.iterator(chunk_size=500):
         try:
             with transaction.atomic():
-                _update_request_create(
+                update_request_create(
                     entry=entry, actor=SCHEDULER, today=today, replacing_expired=False
                 )
         except ApplicationError:
@@ -300,6 +306,12 @@ def update_request_answer(*, token: str, answers: UpdateAnswers, actor: Actor) -
     information_request.used_at = now
     information_request.response = notification
     information_request.save(update_fields=["used_at", "response", "modified_at"])
+    # Answered at last: the chase is over.
+    Task.objects.filter(
+        information_request=information_request,
+        kind=Task.Kind.UPDATE_REQUEST_OVERDUE,
+        status=Task.Status.OPEN,
+    ).update(status=Task.Status.DONE, completed_at=now, modified_at=now)
     Task.objects.create(
         authority=entry.authority,
         kind=Task.Kind.REVIEW_NOTIFICATION,

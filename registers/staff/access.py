@@ -54,3 +54,20 @@ def la_staff_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def role_required(*roles: str) -> Callable[[View], View]:
+    """Only LA staff of these roles (least privilege); anyone else's request is refused with
+    "You cannot see this page", and the refusal is audited."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.user.role not in roles:
+                _refusal_record(request, kwargs)
+                raise PermissionDenied("This page is for managers")
+            return view(request, *args, **kwargs)
+
+        return la_staff_required(wrapped)
+
+    return decorate

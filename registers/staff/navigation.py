@@ -24,7 +24,10 @@ class Area:
 
 AREAS = (
     Area("Register", "staff:register", ("register/", "children/", "providers/")),
+    Area("Tasks", "staff:tasks", ("tasks/",)),
     Area("Add a child", "staff:child-add", ("children/new/",)),
+    Area("Caseload", "staff:caseload", ("caseload/",), roles=(StaffRole.MANAGER,)),
+    Area("Bulk work", "staff:bulk-jobs", ("bulk-work/",), roles=(StaffRole.MANAGER,)),
     Area(
         "API tokens",
         "staff:api-tokens",

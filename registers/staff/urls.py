@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("registers.staff.requests.urls")),
     path("", include("registers.staff.providers.urls")),
     path("", include("registers.staff.integrations.urls")),
+    path("", include("registers.staff.work.urls")),
 ]

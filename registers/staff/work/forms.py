@@ -1,0 +1,25 @@
+"""The caseload's reassignment form: its shape only; the service checks and words the choice."""
+
+from django import forms
+
+
+class CasesReassignForm(forms.Form):
+    """Cases of the page shown, and the officer to give them to (both checked by the service,
+    which says what is missing)."""
+
+    use_required_attribute = False
+
+    cases = forms.MultipleChoiceField(
+        label="Cases", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    officer = forms.ChoiceField(label="Give the selected cases to", required=False)
+
+    def __init__(
+        self, *args, cases: list[tuple[str, str]], officers: list[tuple[str, str]], **kwargs
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].choices = cases
+        self.fields["officer"].choices = [("", "Select an officer"), *officers]
+        # A case moved off the page since it was shown is the service's to report.
+        self.fields["cases"].valid_value = lambda value: True
+        self.error_hrefs: dict[str, str] = {}
