@@ -34,6 +34,10 @@ TASK_LIST_LIMIT = 100
 TASK_CATEGORIES = ("identity", "education")
 
 
+class OfficerNotFound(Http404):
+    """Another LA's officer answers exactly as one who does not exist."""
+
+
 class TaskNotFound(Http404):
     """Another LA's task answers exactly as a task that does not exist."""
 
@@ -72,8 +76,7 @@ class MyTasks:
 
 def _task_list(tasks: QuerySet[Task]) -> TaskList:
     shown = list(tasks.select_related("entry__child").order_by("due_on", "id")[:TASK_LIST_LIMIT])
-    count = len(shown) if len(shown) < TASK_LIST_LIMIT else tasks.count()
-    return TaskList(tasks=shown, count=count)
+    return TaskList(tasks=shown, count=tasks.count())
 
 
 def my_tasks_read(*, actor: Actor, today: date) -> MyTasks:
@@ -191,6 +194,8 @@ def caseload_read(*, actor: Actor, today: date, showing: str, at: PageAt, size: 
 
     shown_officer = by_id.get(int(showing)) if showing.isdigit() else None
     shown_unassigned = showing == UNASSIGNED
+    if showing and not (shown_officer or shown_unassigned):
+        raise OfficerNotFound("No such officer in the team")
     cases = None
     overdue_by_entry: dict = defaultdict(list)
     with transaction.atomic():

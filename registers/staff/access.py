@@ -15,7 +15,14 @@ from registers.rules.codes import Door
 View = Callable[..., HttpResponse]
 
 # The record a staff page's address names, by its URL keyword, as the audit trail calls it.
-NAMED_IN_URL = {"child_id": "child", "entry_id": "register_entry", "provider_id": "provider"}
+NAMED_IN_URL = {
+    "child_id": "child",
+    "entry_id": "register_entry",
+    "provider_id": "provider",
+    "task_id": "task",
+    "job_id": "bulk_job",
+    "showing": "officer",
+}
 
 
 def _refusal_record(request: HttpRequest, url_kwargs: dict) -> None:

@@ -38,8 +38,21 @@ def test_an_officer_sees_the_areas_of_their_work_and_where_they_are(officer_clie
     on_record = officer_client.get(reverse("staff:child", kwargs={"child_id": child.pk}))
     on_add = officer_client.get(reverse("staff:child-add"))
 
-    assert areas(on_record) == (["Register", "Add a child"], ["Register"])
-    assert areas(on_add) == (["Register", "Add a child"], ["Add a child"])
+    on_tasks = officer_client.get(reverse("staff:tasks"))
+
+    assert areas(on_record) == (["Register", "Tasks", "Add a child"], ["Register"])
+    assert areas(on_add) == (["Register", "Tasks", "Add a child"], ["Add a child"])
+    assert areas(on_tasks) == (["Register", "Tasks", "Add a child"], ["Tasks"])
+
+
+def test_a_manager_is_offered_the_caseload_and_bulk_work(client, devon):
+    manager = StaffUserFactory(authority=devon, role=StaffRole.MANAGER)
+    sign_in_fully(client, manager)
+
+    shown, current = areas(client.get(reverse("staff:caseload")))
+
+    assert shown == ["Register", "Tasks", "Add a child", "Caseload", "Bulk work"]
+    assert current == ["Caseload"]
 
 
 def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):
@@ -48,7 +61,7 @@ def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):
 
     shown, current = areas(client.get(reverse("staff:api-documentation")))
 
-    assert shown == ["Register", "Add a child", "API tokens"]
+    assert shown == ["Register", "Tasks", "Add a child", "API tokens"]
     assert current == ["API tokens"]
 
 

@@ -8,12 +8,19 @@ from registers.models import AuditEvent, StaffRole
 from registers.rules.codes import Door
 from tests.conftest import sign_in_fully
 from tests.factories import StaffUserFactory, child_with_record
-from tests.staff.test_isolation import _patterns
+from tests.staff.test_isolation import _patterns, _their_ids
 
 pytestmark = pytest.mark.django_db
 
 # The record each URL keyword names, as the audit trail calls it.
-NAMED = {"child_id": "child", "entry_id": "register_entry", "provider_id": "provider"}
+NAMED = {
+    "child_id": "child",
+    "entry_id": "register_entry",
+    "provider_id": "provider",
+    "task_id": "task",
+    "job_id": "bulk_job",
+    "showing": "officer",
+}
 
 
 def _la_routes() -> list[tuple[str, list[str]]]:
@@ -41,11 +48,7 @@ def analyst_client(client):
 def test_a_refused_page_writes_one_denied_row(analyst_client, devon, name, keywords, method):
     client, analyst = analyst_client
     child = child_with_record(authority=devon)
-    ids = {
-        "child_id": child.pk,
-        "entry_id": child.entries.get().pk,
-        "provider_id": child.arrangements.get().provider_id,
-    }
+    ids = _their_ids(child)
     kwargs = {keyword: ids[keyword] for keyword in keywords}
     before = set(AuditEvent.objects.values_list("pk", flat=True))
 

@@ -20,6 +20,8 @@ class CasesReassignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["cases"].choices = cases
         self.fields["officer"].choices = [("", "Select an officer"), *officers]
-        # A case moved off the page since it was shown is the service's to report.
-        self.fields["cases"].valid_value = lambda value: True
+        # A case moved off the page, or an officer who left, since the page was shown is the
+        # service's to report.
+        for name in ("cases", "officer"):
+            self.fields[name].valid_value = lambda value: True
         self.error_hrefs: dict[str, str] = {}

@@ -3,10 +3,10 @@ the tasks and bulk job selectors and services."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from registers.actors import Actor
 from registers.errors import ApplicationError
@@ -35,9 +35,12 @@ def tasks(request: HttpRequest) -> HttpResponse:
 
 
 @la_staff_required
-@require_POST
 def task_done(request: HttpRequest, task_id: str) -> HttpResponse:
+    # The task is looked up first, so that another LA's task is "not found" whatever the
+    # method; only then is anything but POST refused.
     task = task_get(authority=request.user.authority, task_id=task_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     try:
         task_complete(task=task, actor=_actor(request))
     except ApplicationError as error:
@@ -109,4 +112,6 @@ def bulk_jobs(request: HttpRequest) -> HttpResponse:
 @role_required(MANAGER)
 def bulk_job(request: HttpRequest, job_id: str) -> HttpResponse:
     job = bulk_job_get(authority=request.user.authority, job_id=job_id)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     return render(request, "staff/work/bulk_job.html", {"job": job})
