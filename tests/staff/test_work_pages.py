@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from registers.models import AuditEvent, RegisterEntry, StaffRole, Task
+from registers.models import AuditEvent, BulkJob, RegisterEntry, StaffRole, Task
 from tests.conftest import sign_in_fully
 from tests.factories import StaffUserFactory, child_with_record, children_registered_in_bulk
 from tests.pages import assert_errors_shown
@@ -263,3 +263,32 @@ def test_my_tasks_and_the_caseload_run_the_same_sql_at_100_and_10000_children(
     assert at_100 == at_10000
     tasks_page = signed_in[officer].get(reverse("staff:tasks")).content.decode()
     assert "And " in tasks_page and "more, shown once these are done." in tasks_page
+
+
+def test_bulk_work_is_for_managers(officer_client):
+    assert officer_client.get(reverse("staff:bulk-jobs")).status_code == 403
+    assert officer_client.post(reverse("staff:bulk-jobs"), {"kind": KIND}).status_code == 403
+    assert not BulkJob.objects.exists()
+
+
+KIND = BulkJob.Kind.UPDATE_REQUESTS_DUE_THIS_MONTH
+
+
+def test_a_manager_starts_bulk_work_and_sees_the_job(manager_client, manager):
+    started = manager_client.post(reverse("staff:bulk-jobs"), {"kind": KIND})
+
+    job = BulkJob.objects.get()
+    assert started.url == reverse("staff:bulk-job", kwargs={"job_id": job.pk})
+    assert (job.authority, job.requested_by) == (manager.authority, manager)
+    shown = manager_client.get(started.url).content.decode()
+    assert "Queued" in shown and "Check progress" in shown
+    listed = manager_client.get(reverse("staff:bulk-jobs")).content.decode()
+    assert "Send update requests to every child due this month</a>" in listed
+
+
+def test_an_unknown_kind_of_bulk_work_starts_nothing(manager_client):
+    response = manager_client.post(reverse("staff:bulk-jobs"), {"kind": "delete_everything"})
+
+    assert response.status_code == 200
+    assert "Select the bulk work to start" in response.content.decode()
+    assert not BulkJob.objects.exists()
