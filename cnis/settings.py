@@ -260,6 +260,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "national.tasks.national_collect_due",
         "schedule": crontab(hour=9, minute=0),
     },
+    # Deadlines: tasks for what fell due, overdue work marked, one digest email per officer.
+    "deadlines-daily": {
+        "task": "registers.tasks.deadlines.deadlines_daily",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 # With no broker (the embedded demo runs tasks eagerly), deliver the outbox right after the
 # transaction commits instead of waiting for a sweep that nothing would schedule.
@@ -277,6 +282,8 @@ CNIS_FEEDBACK_EMAIL = env.str("CNIS_FEEDBACK_EMAIL", default="")
 CNIS_REGISTER_PAGE_SIZE = env.int("CNIS_REGISTER_PAGE_SIZE", default=50)
 # The address parents and providers are sent links to (emails need an absolute URL).
 CNIS_PUBLIC_BASE_URL = env.str("CNIS_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
+# The address officers are sent links to the staff pages at (their daily digest of overdue tasks).
+CNIS_STAFF_BASE_URL = env.str("CNIS_STAFF_BASE_URL", default=CNIS_PUBLIC_BASE_URL).rstrip("/")
 # Secure links in update and provider requests stop working after this many days.
 CNIS_LINK_EXPIRY_DAYS = env.int("CNIS_LINK_EXPIRY_DAYS", default=28)
 # The client's address (registers.actors.client_address), for the audit trail, the public

@@ -1,11 +1,14 @@
 """Shared fixtures: two LAs, their officers, and a client signed in with both factors."""
 
 import os
+import queue
 import shutil
 import socket
 import time
+from collections.abc import Iterator
 
 import pytest
+import redis
 from django.db import connection
 from django.db.backends.postgresql.operations import DatabaseOperations
 from django.test import Client
@@ -109,3 +112,47 @@ def sign_in_fully(client: Client, user) -> Client:
 @pytest.fixture
 def officer_client(client, officer) -> Client:
     return sign_in_fully(client, officer)
+
+
+@pytest.fixture
+def celery_worker(settings):
+    """A real Celery worker, in a thread of this run, on the Redis broker CELERY_BROKER_URL
+    names: tasks go through the broker as in production, and requests only write the outbox.
+    Tests that use it commit for real (transaction=True), so the worker sees their rows."""
+    from celery.contrib.testing.worker import start_worker
+
+    from cnis.celery import app
+
+    try:
+        redis.Redis.from_url(app.conf.broker_url, socket_connect_timeout=1).ping()
+    except redis.ConnectionError:
+        skip_or_fail(f"needs Redis at {app.conf.broker_url}: set CELERY_BROKER_URL")
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CNIS_OUTBOX_DELIVER_ON_COMMIT = False
+    previous = {
+        name: app.conf[name] for name in ("task_always_eager", "worker_hijack_root_logger")
+    }
+    # Leave pytest's log capture alone when the worker starts.
+    app.conf.update(task_always_eager=False, worker_hijack_root_logger=False)
+    # Whatever an earlier, interrupted run left on this broker is not this test's work.
+    app.control.purge()
+    try:
+        with start_worker(app, perform_ping_check=False, pool="solo"):
+            yield app
+    finally:
+        app.conf.update(previous)
+
+
+@pytest.fixture
+def finished_tasks() -> Iterator[queue.Queue]:
+    """(task name, state, return value) of each task the worker finishes, as it finishes it."""
+    from celery.signals import task_postrun
+
+    finished: queue.Queue = queue.Queue()
+
+    def record(sender=None, state=None, retval=None, **kwargs) -> None:
+        finished.put((sender.name, state, retval))
+
+    task_postrun.connect(record, weak=False)
+    yield finished
+    task_postrun.disconnect(record)

@@ -7,6 +7,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("registers", "0026_cases"),
         ("registers", "0027_review"),
+        ("registers", "0028_tasks"),
         ("registers", "0029_letters"),
         ("registers", "0030_dashboard"),
     ]

@@ -24,7 +24,14 @@ from registers.models.letters import Letter, LetterTemplate
 from registers.models.returns import CensusDate
 from registers.models.review import DuplicateDecision, NotificationReview
 from registers.models.staff import StaffRole, StaffUser
-from registers.models.work import AttendanceOrderStep, ConsentRequest, Contact, Task, Visit
+from registers.models.work import (
+    AttendanceOrderStep,
+    BulkJob,
+    ConsentRequest,
+    Contact,
+    Task,
+    Visit,
+)
 
 __all__ = [
     "Address",
@@ -57,5 +64,6 @@ __all__ = [
     "StaffRole",
     "StaffUser",
     "Task",
+    "BulkJob",
     "Visit",
 ]

@@ -65,6 +65,15 @@ class RegisterEntry(BaseModel):
     # that the scheduled job finds the children due with one range of an index.
     update_requested_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
+    # The officer whose caseload the entry is on: its open tasks are theirs unless a task names
+    # someone else (registers.selectors.tasks).
+    assigned_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="caseload",
+    )
     closure_reason = models.CharField(max_length=30, choices=ClosureReason.choices, blank=True)
     # Counts the entry's changes of status, so that a move made from a page that was loaded
     # before someone else moved the entry is refused rather than applied on top.
@@ -98,6 +107,11 @@ class RegisterEntry(BaseModel):
         ]
         indexes = [
             models.Index(fields=["authority", "status"]),
+            models.Index(
+                fields=["authority", "assigned_officer"],
+                condition=models.Q(closed_on__isnull=True),
+                name="entry_open_caseload",
+            ),
             # The scheduled job's range of children due an update request.
             models.Index(
                 F("authority"),

@@ -32,6 +32,7 @@ class Task(BaseModel):
         SUPPORT_REQUEST = "support_request", "Respond to a request for support"
         CONSENT_DECISION = "consent_decision", "Decide a consent request"
         NOTICE_PERIOD_ENDS = "notice_period_ends", "Notice period ends"
+        UPDATE_REQUEST_OVERDUE = "update_request_overdue", "Update request not answered"
 
     class Status(models.TextChoices):
         OPEN = "open", "To do"
@@ -64,10 +65,33 @@ class Task(BaseModel):
     )
     details = models.TextField(blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # The day the daily job found the task past its due date (registers.services.deadlines).
+    overdue_since = models.DateField(null=True, blank=True)
+    # The notice whose period the task watches (NOTICE_PERIOD_ENDS).
+    attendance_order_step = models.ForeignKey(
+        "AttendanceOrderStep",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="tasks",
+    )
 
     class Meta:
         ordering = ["due_on", "id"]
-        indexes = [models.Index(fields=["authority", "status", "due_on"])]
+        indexes = [
+            models.Index(fields=["authority", "status", "due_on"]),
+            # An officer's open tasks in due order (My tasks, the digest).
+            models.Index(
+                fields=["assigned_to", "due_on", "id"],
+                condition=models.Q(status="open"),
+                name="task_open_assigned",
+            ),
+            models.Index(
+                fields=["entry", "due_on"],
+                condition=models.Q(status="open"),
+                name="task_open_entry",
+            ),
+        ]
         constraints = [
             # One overdue (or other) task of a kind per information request, however often the
             # scheduled job runs.
@@ -75,6 +99,11 @@ class Task(BaseModel):
                 fields=["information_request", "kind"],
                 condition=models.Q(information_request__isnull=False),
                 name="one_task_of_a_kind_per_information_request",
+            ),
+            models.UniqueConstraint(
+                fields=["attendance_order_step", "kind"],
+                condition=models.Q(attendance_order_step__isnull=False),
+                name="one_task_of_a_kind_per_attendance_order_step",
             ),
         ]
 
@@ -223,3 +252,41 @@ class AttendanceOrderStep(BaseModel):
 
     class Meta:
         ordering = ["served_on", "created_at", "id"]
+
+
+class BulkJob(BaseModel):
+    """A piece of work over many children, asked for on a page and done by a Celery worker."""
+
+    class Kind(models.TextChoices):
+        UPDATE_REQUESTS_DUE_THIS_MONTH = (
+            "update_requests_due_this_month",
+            "Send update requests to every child due this month",
+        )
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Finished"
+        FAILED = "failed", "Stopped with an error"
+
+    authority = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    # The day the job's children were due by (the end of the month it was asked for in).
+    due_by = models.DateField()
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    sent = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    # Why children were skipped or failed: {"skipped": {reason: count}, "failed": {...}}.
+    summary = models.JSONField(default=dict)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["authority", "-created_at"])]

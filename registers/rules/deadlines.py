@@ -57,6 +57,53 @@ def may_send_update_request(*, window: UpdateRequestWindow, on: date) -> bool:
     return on >= window.earliest
 
 
+UPDATE_REQUEST_NOT_OPEN = "An update request can only be sent while the child is on the register"
+UPDATE_REQUEST_NO_EMAIL = (
+    "There is no email address for the child's parents – add one to a parent before sending "
+    "an update request"
+)
+
+
+def update_request_refusal(
+    *,
+    on_register: bool,
+    last_request_on: date | None,
+    registered_on: date,
+    parent_email: bool,
+    today: date,
+    min_months: int = 3,
+    max_months: int = 12,
+    replacing_expired: bool = False,
+) -> str | None:
+    """Why an update request may not be sent `today`, or None if it may: the one answer the
+    officer's button, the child record's offer and the service all give.
+
+    `replacing_expired` lifts the minimum interval where the last request expired unanswered:
+    the parent was never able to answer it, so a new link is not a new demand on them.
+    """
+    if not on_register:
+        return UPDATE_REQUEST_NOT_OPEN
+    window = update_request_window(
+        last_request_on=last_request_on,
+        registered_on=registered_on,
+        min_months=min_months,
+        max_months=max_months,
+    )
+    if not (replacing_expired or may_send_update_request(window=window, on=today)):
+        if last_request_on is not None:
+            return (
+                f"An update request was sent on {long_date(last_request_on)}. The next one can "
+                f"be sent from {long_date(window.earliest)}"
+            )
+        return (
+            f"The child was entered on the register on {long_date(registered_on)}. The first "
+            f"update request can be sent from {long_date(window.earliest)}"
+        )
+    if not parent_email:
+        return UPDATE_REQUEST_NO_EMAIL
+    return None
+
+
 def update_request_overdue(*, window: UpdateRequestWindow, on: date) -> bool:
     """Return whether, on `on`, the maximum interval for an update request has passed."""
     return on > window.latest
@@ -84,6 +131,11 @@ def update_request_due_anchor(
         latest_start(ends_by=on, months=min_months),
         latest_start(ends_by=on + timedelta(days=lead_days), months=max_months),
     )
+
+
+def month_end(day: date) -> date:
+    """The last day of the calendar month `day` is in."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def long_date(day: date) -> str:

@@ -4,10 +4,12 @@ audited with every read, allowed or refused (ASVS 8.4.1, 8.2.3, 16.3.2)."""
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 from uuid import UUID
 
 from django.http import Http404
+from django.utils import timezone
 
 from registers.actors import Actor
 from registers.audit import audit_record
@@ -23,6 +25,8 @@ from registers.models import (
     Notification,
     RegisterEntry,
 )
+from registers.rules.cases import UPDATE_REQUEST_STATUSES
+from registers.rules.deadlines import update_request_refusal
 
 # What every member of an LA's staff is shown on a record, as the audit trail names it.
 RECORD_CATEGORIES = (
@@ -151,6 +155,27 @@ def child_record_get(*, actor: Actor, child_id: UUID | str) -> ChildRecord:
     return record
 
 
+def _update_request_refusal(
+    *,
+    authority: LocalAuthority,
+    entry: RegisterEntry,
+    relationships: list[ChildPerson],
+    today: date,
+) -> str | None:
+    """Why the officer may not send the entry's parents an update request today (saying when
+    they next may), or None: the rule the service applies when the button is pressed."""
+    last = entry.update_requests[0] if entry.update_requests else None
+    return update_request_refusal(
+        on_register=entry.status in UPDATE_REQUEST_STATUSES,
+        last_request_on=timezone.localdate(last.sent_at) if last else None,
+        registered_on=entry.registered_on or entry.notified_on,
+        parent_email=any(link.person.email for link in relationships),
+        today=today,
+        min_months=authority.update_request_min_months,
+        max_months=authority.update_request_max_months,
+    )
+
+
 def _child_record_read(
     *, authority: LocalAuthority, child_id: UUID | str, with_safeguarding: bool
 ) -> ChildRecord:
@@ -164,8 +189,18 @@ def _child_record_read(
     update_requests, provider_requests = _requests(
         authority=authority, child=child, entries=entries
     )
+    relationships = list(
+        ChildPerson.objects.live()
+        .filter(child=child)
+        .select_related("person__address")
+        .order_by("id")
+    )
+    today = timezone.localdate()
     for entry in entries:
         entry.update_requests = update_requests[entry.pk]
+        entry.update_request_refusal = _update_request_refusal(
+            authority=authority, entry=entry, relationships=relationships, today=today
+        )
     categories = RECORD_CATEGORIES
     safeguarding = None
     if with_safeguarding:
@@ -179,12 +214,7 @@ def _child_record_read(
             .select_related("address")
             .order_by("kind", "-lived_from", "id")
         ),
-        relationships=list(
-            ChildPerson.objects.live()
-            .filter(child=child)
-            .select_related("person__address")
-            .order_by("id")
-        ),
+        relationships=relationships,
         arrangements=list(
             EducationArrangement.objects.live()
             .filter(child=child)

@@ -191,21 +191,39 @@ def update_request_held(*, information_request: InformationRequest) -> HeldRecor
     )
 
 
-def entries_due_update_request(
-    *, authorities: Iterable[LocalAuthority], today: date, lead_days: int, now: datetime
-) -> QuerySet[RegisterEntry]:
-    """The entries of these LAs whose parents are due an update request `today`, with their
-    authority and child: on the register, the LA's minimum interval passed and its maximum
-    ending within `lead_days` (rules.deadlines.update_request_due_anchor), no request waiting
-    for an answer, and a parent with an email address.
+@dataclass(frozen=True)
+class UpdateRequestsDue:
+    """The open entries whose update request interval has run (`entry_id`, `child_id`), and
+    of those, the ones whose request is waiting for an answer and the children a parent of
+    whom has an email address."""
 
-    At most four statements, whatever the size of the register: the entries whose interval
+    candidates: list[tuple[UUID, UUID]]
+    waiting: set[UUID]
+    reachable: set[UUID]
+
+    def entry_ids(self, *, reachable: bool) -> list[UUID]:
+        """The entries due and not waiting, whose parents can (or cannot) be emailed."""
+        return [
+            entry_id
+            for entry_id, child_id in self.candidates
+            if entry_id not in self.waiting and (child_id in self.reachable) == reachable
+        ]
+
+
+def update_requests_due(
+    *, authorities: Iterable[LocalAuthority], today: date, lead_days: int, now: datetime
+) -> UpdateRequestsDue:
+    """The entries of these LAs due an update request `today`: on the register, the LA's
+    minimum interval passed and its maximum ending within `lead_days`
+    (rules.deadlines.update_request_due_anchor); with which of them have a request waiting for
+    an answer and which children have a parent with an email address.
+
+    At most three statements, whatever the size of the register: the entries whose interval
     has run are read from the index of the day it runs from (the last request, else
     registration); a waiting request and a parent's email are then looked up for those entries
-    alone, and the entries due are read, with their LA and child, when the result is read.
-    (Asked in one statement, PostgreSQL cannot tell how few entries the range holds, having no
-    statistics for a partial index, and reads every parent of every child to check for an
-    email.)
+    alone. (Asked in one statement, PostgreSQL cannot tell how few entries the range holds,
+    having no statistics for a partial index, and reads every parent of every child to check
+    for an email.)
     """
     interval_run = Q()
     for authority in authorities:
@@ -219,14 +237,14 @@ def entries_due_update_request(
             ),
         )
     if not interval_run:
-        return RegisterEntry.objects.none()
+        return UpdateRequestsDue(candidates=[], waiting=set(), reachable=set())
     candidates = list(
         RegisterEntry.objects.alias(update_request_anchor=UPDATE_REQUEST_ANCHOR)
         .filter(interval_run, status__in=UPDATE_REQUEST_STATUSES)
         .values_list("pk", "child_id")
     )
     if not candidates:
-        return RegisterEntry.objects.none()
+        return UpdateRequestsDue(candidates=[], waiting=set(), reachable=set())
     # Each check is asked of the candidates alone, by their ids, so that PostgreSQL looks them
     # up through an index rather than joining the whole register to every parent.
     waiting = set(
@@ -242,11 +260,21 @@ def entries_due_update_request(
         .exclude(person__email="")
         .values_list("child_id", flat=True)
     )
-    due = [
-        entry_id
-        for entry_id, child_id in candidates
-        if entry_id not in waiting and child_id in reachable
-    ]
+    return UpdateRequestsDue(candidates=candidates, waiting=waiting, reachable=reachable)
+
+
+def entries_due_update_request(
+    *, authorities: Iterable[LocalAuthority], today: date, lead_days: int, now: datetime
+) -> QuerySet[RegisterEntry]:
+    """The entries of these LAs whose parents are due an update request `today`
+    (`update_requests_due`), with no request waiting for an answer and a parent with an email
+    address, with their authority and child: at most four statements, the last when the
+    result is read."""
+    due = update_requests_due(
+        authorities=authorities, today=today, lead_days=lead_days, now=now
+    ).entry_ids(reachable=True)
+    if not due:
+        return RegisterEntry.objects.none()
     return (
         RegisterEntry.objects.filter(pk__in=due, status__in=UPDATE_REQUEST_STATUSES)
         .select_related("authority", "child")

@@ -17,6 +17,7 @@ import re
 import secrets
 from collections.abc import Callable
 
+from celery import current_app
 from django.conf import settings
 from django.core.mail import EmailMessage, send_mail
 from django.db import connection, transaction
@@ -29,6 +30,9 @@ from registers.services.links import information_request_link_make
 logger = logging.getLogger(__name__)
 
 EMAIL = "email"
+# A Celery task a request asks for (a bulk job): handed to the broker by the sweep, so that the
+# request never waits on it.
+CELERY_TASK = "celery_task"
 # Where in an email's stored body its link goes, once made.
 LINK_AT = "link_at"
 # The letter whose PDF an email carries, attached when the email is delivered.
@@ -101,6 +105,18 @@ def letter_email_enqueue(
     )
 
 
+def celery_task_enqueue(*, name: str, kwargs: dict, dedupe_key: str) -> OutboxMessage:
+    """A Celery task (by its registered name), handed to the broker after this transaction
+    commits, by the sweep."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("Tasks are enqueued inside the transaction of the work they follow")
+    message = outbox_enqueue(
+        topic=CELERY_TASK, payload={"name": name, "kwargs": kwargs}, dedupe_key=dedupe_key
+    )
+    outbox_deliver_after_commit(message)
+    return message
+
+
 def email_message(*, to: str, subject: str, body: str, dedupe_key: str) -> OutboxMessage:
     """An email as an outbox row not yet saved, for a service that writes it with the rows of
     its work in one statement (registers.services.rows) and then calls
@@ -124,6 +140,10 @@ def outbox_deliver_after_commit(message: OutboxMessage) -> None:
 
 
 def _publish(message: OutboxMessage) -> None:
+    if message.topic == CELERY_TASK:
+        # By name, as the services never import the tasks that call them.
+        current_app.tasks[message.payload["name"]].apply_async(kwargs=message.payload["kwargs"])
+        return
     if message.topic != EMAIL:
         raise ValueError(f"No publisher for outbox topic {message.topic!r}")
     payload = message.payload

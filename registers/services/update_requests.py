@@ -29,10 +29,11 @@ from registers.rules.cases import UPDATE_REQUEST_STATUSES
 from registers.rules.codes import NotificationKind, NotificationSource
 from registers.rules.deadlines import (
     REVIEW_PERIOD_DAYS,
+    UPDATE_REQUEST_NO_EMAIL,
+    UPDATE_REQUEST_NOT_OPEN,
     days_beginning_with,
     long_date,
-    may_send_update_request,
-    update_request_window,
+    update_request_refusal,
 )
 from registers.selectors.authorities import hosted_authorities
 from registers.selectors.links import information_request_for_link
@@ -47,43 +48,18 @@ from registers.services.outbox import link_email_enqueue
 # The scheduled job sends a request once the latest allowed day is this close.
 SEND_DUE_LEAD_DAYS = 14
 
-NOT_OPEN = "An update request can only be sent while the child is on the register"
-NO_EMAIL = (
-    "There is no email address for the child's parents – add one to a parent before sending "
-    "an update request"
-)
+NOT_OPEN = UPDATE_REQUEST_NOT_OPEN
+NO_EMAIL = UPDATE_REQUEST_NO_EMAIL
 
 
 def _contact_email(entry: RegisterEntry) -> str:
     """The main contact's email, else the first parent's who has one."""
-    links = entry.child.relationships.select_related("person").order_by("-is_main_contact", "id")
+    links = (
+        entry.child.relationships.live()
+        .select_related("person")
+        .order_by("-is_main_contact", "id")
+    )
     return next((link.person.email for link in links if link.person.email), "")
-
-
-def _window_refusal(
-    *, entry: RegisterEntry, last: InformationRequest | None, today: date
-) -> str | None:
-    """Why a request may not be sent today (s.436D minimum interval), or None if it may."""
-    authority = entry.authority
-    last_on = timezone.localdate(last.sent_at) if last else None
-    window = update_request_window(
-        last_request_on=last_on,
-        registered_on=entry.registered_on or entry.notified_on,
-        min_months=authority.update_request_min_months,
-        max_months=authority.update_request_max_months,
-    )
-    if may_send_update_request(window=window, on=today):
-        return None
-    if last_on is not None:
-        return (
-            f"An update request was sent on {long_date(last_on)}. The next one can be sent "
-            f"from {long_date(window.earliest)}"
-        )
-    return (
-        f"The child was entered on the register on "
-        f"{long_date(entry.registered_on or entry.notified_on)}. The first update request can "
-        f"be sent from {long_date(window.earliest)}"
-    )
 
 
 def _email_body(*, entry: RegisterEntry, url: str, respond_by: date, expires: date) -> str:
@@ -102,13 +78,15 @@ def _email_body(*, entry: RegisterEntry, url: str, respond_by: date, expires: da
     )
 
 
-def _update_request_create(
+def update_request_create(
     *,
     entry: RegisterEntry,
     actor: Actor,
     today: date,
     replacing_expired: bool,
 ) -> InformationRequest:
+    """Send the parents an update request, inside the caller's transaction (see
+    update_request_send); raises ApplicationError, saying why, where the rules refuse it."""
     # Lock the entry so that two officers (or an officer and the job) cannot both send one.
     entry = (
         RegisterEntry.objects.select_for_update()
@@ -124,12 +102,19 @@ def _update_request_create(
         .first()
     )
     expired_unanswered = last is not None and last.used_at is None and last.expires_at <= now
-    refusal = _window_refusal(entry=entry, last=last, today=today)
-    if refusal and not (replacing_expired and expired_unanswered):
-        raise ApplicationError(refusal)
     email = _contact_email(entry)
-    if not email:
-        raise ApplicationError(NO_EMAIL)
+    refusal = update_request_refusal(
+        on_register=True,
+        last_request_on=timezone.localdate(last.sent_at) if last else None,
+        registered_on=entry.registered_on or entry.notified_on,
+        parent_email=bool(email),
+        today=today,
+        min_months=entry.authority.update_request_min_months,
+        max_months=entry.authority.update_request_max_months,
+        replacing_expired=replacing_expired and expired_unanswered,
+    )
+    if refusal:
+        raise ApplicationError(refusal)
 
     row = InformationRequest.objects.create(
         authority=entry.authority,
@@ -145,6 +130,10 @@ def _update_request_create(
     RegisterEntry.objects.filter(pk=entry.pk).update(
         update_requested_on=timezone.localdate(row.sent_at)
     )
+    # An officer asked to send one by other means need not, now it has gone.
+    Task.objects.filter(
+        entry=entry, kind=Task.Kind.SEND_UPDATE_REQUEST, status=Task.Status.OPEN
+    ).update(status=Task.Status.DONE, completed_at=now, modified_at=now)
     audit_record(
         actor=actor,
         action=AuditEvent.Action.CREATE,
@@ -185,7 +174,7 @@ def update_request_send(
     was never able to answer it, so a new link is not a new demand on them.
     The link is made when the email is delivered, and goes only into the email.
     """
-    return _update_request_create(
+    return update_request_create(
         entry=entry,
         actor=actor,
         today=timezone.localdate(),
@@ -212,7 +201,7 @@ def update_requests_send_due(*, today: date | None = None) -> int:
     for entry in due.iterator(chunk_size=500):
         try:
             with transaction.atomic():
-                _update_request_create(
+                update_request_create(
                     entry=entry, actor=SCHEDULER, today=today, replacing_expired=False
                 )
         except ApplicationError:
@@ -300,6 +289,12 @@ def update_request_answer(*, token: str, answers: UpdateAnswers, actor: Actor) -
     information_request.used_at = now
     information_request.response = notification
     information_request.save(update_fields=["used_at", "response", "modified_at"])
+    # Answered at last: the chase is over.
+    Task.objects.filter(
+        information_request=information_request,
+        kind=Task.Kind.UPDATE_REQUEST_OVERDUE,
+        status=Task.Status.OPEN,
+    ).update(status=Task.Status.DONE, completed_at=now, modified_at=now)
     Task.objects.create(
         authority=entry.authority,
         kind=Task.Kind.REVIEW_NOTIFICATION,

@@ -28,6 +28,9 @@ NAMED_IN_URL = {
     "first_id": "child",
     "letter_id": "letter",
     "consent_id": "consent_request",
+    "task_id": "task",
+    "job_id": "bulk_job",
+    "showing": "officer",
 }
 
 

@@ -28,8 +28,11 @@ AREAS = (
     Area("Dashboard", "staff:dashboard", ("",)),
     Area("Review", "staff:review", ("review/",), roles=REVIEWING_ROLES),
     Area("Register", "staff:register", ("register/", "children/", "providers/")),
+    Area("Tasks", "staff:tasks", ("tasks/",)),
     Area("Add a child", "staff:child-add", ("children/new/",)),
     Area("Reports", "staff:reports", ("reports/",)),
+    Area("Caseload", "staff:caseload", ("caseload/",), roles=(StaffRole.MANAGER,)),
+    Area("Bulk work", "staff:bulk-jobs", ("bulk-work/",), roles=(StaffRole.MANAGER,)),
     Area(
         "API tokens",
         "staff:api-tokens",

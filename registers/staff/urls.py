@@ -21,4 +21,5 @@ urlpatterns = [
     path("", include("registers.staff.settings.urls")),
     path("", include("registers.staff.letters.urls")),
     path("", include("registers.staff.consent.urls")),
+    path("", include("registers.staff.work.urls")),
 ]

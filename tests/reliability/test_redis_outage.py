@@ -4,13 +4,10 @@ These tests commit for real (transaction=True): the outbox row must be visible t
 worker's own database connection, and on-commit delivery needs a real commit.
 """
 
-import queue
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 from celery.contrib.testing.worker import start_worker
-from celery.signals import task_postrun
 from django.core import mail
 from django.db import transaction
 from django.utils import timezone
@@ -82,19 +79,6 @@ def submit(authority, key: str = "outage-journey-1") -> Notification:
         idempotency_key=key,
         actor=public_actor(client_address="198.51.100.7"),
     )
-
-
-@pytest.fixture
-def finished_tasks() -> Iterator[queue.Queue]:
-    """(task name, state, return value) of each task the worker finishes, as it finishes it."""
-    finished: queue.Queue = queue.Queue()
-
-    def record(sender=None, state=None, retval=None, **kwargs) -> None:
-        finished.put((sender.name, state, retval))
-
-    task_postrun.connect(record, weak=False)
-    yield finished
-    task_postrun.disconnect(record)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -3,6 +3,8 @@ from datetime import date, timedelta
 import pytest
 
 from registers.rules.deadlines import (
+    UPDATE_REQUEST_NO_EMAIL,
+    UPDATE_REQUEST_NOT_OPEN,
     UpdateRequestWindow,
     add_months,
     days_beginning_with,
@@ -10,6 +12,7 @@ from registers.rules.deadlines import (
     may_send_update_request,
     update_request_due_anchor,
     update_request_overdue,
+    update_request_refusal,
     update_request_window,
 )
 
@@ -190,3 +193,48 @@ def test_the_due_anchor_agrees_with_the_update_request_window(min_months, max_mo
                 window=window, on=on
             ) and window.latest <= on + timedelta(days=14)
             assert due is (anchor <= due_anchor), (on, anchor)
+
+
+@pytest.mark.parametrize(
+    ("on_register", "last", "email", "today", "replacing", "refusal"),
+    [
+        (True, None, True, date(2026, 4, 10), False, None),
+        (
+            True,
+            None,
+            True,
+            date(2026, 4, 9),
+            False,
+            "The child was entered on the register on 10 January 2026. The first update "
+            "request can be sent from 10 April 2026",
+        ),
+        (
+            True,
+            date(2026, 5, 31),
+            True,
+            date(2026, 8, 30),
+            False,
+            "An update request was sent on 31 May 2026. The next one can be sent from "
+            "31 August 2026",
+        ),
+        (True, date(2026, 5, 31), True, date(2026, 8, 30), True, None),
+        (True, None, False, date(2026, 4, 10), False, UPDATE_REQUEST_NO_EMAIL),
+        # Too soon is said before a missing email: it is the one that cannot be put right now.
+        (True, None, False, date(2026, 2, 1), False, "The child was entered on the register"),
+        (False, None, True, date(2027, 1, 1), False, UPDATE_REQUEST_NOT_OPEN),
+    ],
+)
+def test_update_request_refusal(on_register, last, email, today, replacing, refusal):
+    said = update_request_refusal(
+        on_register=on_register,
+        last_request_on=last,
+        registered_on=date(2026, 1, 10),
+        parent_email=email,
+        today=today,
+        replacing_expired=replacing,
+    )
+
+    if refusal is None:
+        assert said is None
+    else:
+        assert said.startswith(refusal)

@@ -41,17 +41,36 @@ def test_an_officer_sees_the_areas_of_their_work_and_where_they_are(officer_clie
     on_dashboard = officer_client.get(reverse("staff:dashboard"))
 
     assert areas(on_record) == (
-        ["Dashboard", "Review", "Register", "Add a child", "Reports"],
+        ["Dashboard", "Review", "Register", "Tasks", "Add a child", "Reports"],
         ["Register"],
     )
     assert areas(on_add) == (
-        ["Dashboard", "Review", "Register", "Add a child", "Reports"],
+        ["Dashboard", "Review", "Register", "Tasks", "Add a child", "Reports"],
         ["Add a child"],
     )
     assert areas(on_dashboard) == (
-        ["Dashboard", "Review", "Register", "Add a child", "Reports"],
+        ["Dashboard", "Review", "Register", "Tasks", "Add a child", "Reports"],
         ["Dashboard"],
     )
+
+
+def test_a_manager_is_offered_the_caseload_and_bulk_work(client, devon):
+    manager = StaffUserFactory(authority=devon, role=StaffRole.MANAGER)
+    sign_in_fully(client, manager)
+
+    shown, current = areas(client.get(reverse("staff:caseload")))
+
+    assert shown == [
+        "Dashboard",
+        "Review",
+        "Register",
+        "Tasks",
+        "Add a child",
+        "Reports",
+        "Caseload",
+        "Bulk work",
+    ]
+    assert current == ["Caseload"]
 
 
 def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):
@@ -60,7 +79,15 @@ def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):
 
     shown, current = areas(client.get(reverse("staff:api-documentation")))
 
-    assert shown == ["Dashboard", "Register", "Add a child", "Reports", "API tokens", "Settings"]
+    assert shown == [
+        "Dashboard",
+        "Register",
+        "Tasks",
+        "Add a child",
+        "Reports",
+        "API tokens",
+        "Settings",
+    ]
     assert current == ["API tokens"]
 
 

@@ -21,6 +21,9 @@ NAMED = {
     "first_id": "child",
     "letter_id": "letter",
     "consent_id": "consent_request",
+    "task_id": "task",
+    "job_id": "bulk_job",
+    "showing": "officer",
 }
 
 

@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from registers.models import InformationRequest, Notification
+from registers.models import InformationRequest, Notification, Person
 from registers.rules.codes import NotificationKind, NotificationSource
 from tests.factories import child_with_record
 
@@ -102,3 +102,66 @@ def test_the_record_lists_notifications_escaped_with_their_review_state(officer_
     assert "3 October 2026" in content
     assert "&lt;b&gt;REF&lt;/b&gt;" in content
     assert "To review" in content
+
+
+def offer(officer_client, entry) -> str:
+    """What the record's update request section offers: the button, or why not and when."""
+    content = officer_client.get(
+        reverse("staff:child", kwargs={"child_id": entry.child_id})
+    ).content.decode()
+    section = content.split('<h2 class="govuk-heading-m">Update requests</h2>', 1)[1]
+    section = section.split("<h2", 1)[0]
+    if "Send an update request<span" in section:
+        return "button"
+    return section.split('<p class="govuk-body">')[-1].split("</p>")[0]
+
+
+@pytest.mark.parametrize(
+    ("registered_on", "status", "email", "offered"),
+    [
+        (date(2026, 7, 3), "registered", True, "button"),  # 3 months ago today: allowed
+        (
+            date(2026, 7, 4),
+            "registered",
+            True,
+            "The child was entered on the register on 4 July 2026. The first update request "
+            "can be sent from 4 October 2026.",
+        ),
+        (date(2025, 1, 1), "suitable_monitoring", True, "button"),
+        (
+            date(2025, 1, 1),
+            "eligibility_check",
+            True,
+            "An update request can only be sent while the child is on the register.",
+        ),
+        (
+            date(2025, 1, 1),
+            "registered",
+            False,
+            "There is no email address for the child&#x27;s parents – add one to a parent "
+            "before sending an update request.",
+        ),
+    ],
+)
+def test_the_record_offers_the_button_exactly_when_the_rules_allow(
+    officer_client, entry, registered_on, status, email, offered
+):
+    entry.registered_on = registered_on
+    entry.status = status
+    entry.save()
+    if not email:
+        Person.objects.filter(relationships__child=entry.child).update(email="")
+
+    assert offer(officer_client, entry) == offered
+    sent = officer_client.post(send_url(entry))
+    assert sent.status_code == 302
+    assert InformationRequest.objects.exists() == (offered == "button")
+
+
+def test_after_a_request_the_record_says_when_the_next_may_go(officer_client, entry):
+    officer_client.post(send_url(entry))
+
+    assert offer(officer_client, entry) == (
+        "An update request was sent on 3 October 2026. The next one can be sent from "
+        "3 January 2027."
+    )
