@@ -19,10 +19,18 @@ from registers.models.children import (
     EducationArrangement,
     Person,
     Provider,
+    RecordChange,
 )
 from registers.models.returns import CensusDate
 from registers.models.staff import StaffRole, StaffUser
-from registers.models.work import AttendanceOrderStep, ConsentRequest, Contact, Task, Visit
+from registers.models.work import (
+    AttendanceOrderStep,
+    ConsentRequest,
+    Contact,
+    SuitabilityDecision,
+    Task,
+    Visit,
+)
 
 __all__ = [
     "Address",
@@ -46,10 +54,12 @@ __all__ = [
     "OutboxMessage",
     "Person",
     "Provider",
+    "RecordChange",
     "RegisterEntry",
     "RegisterSize",
     "StaffRole",
     "StaffUser",
+    "SuitabilityDecision",
     "Task",
     "Visit",
 ]

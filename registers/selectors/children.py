@@ -23,6 +23,7 @@ from registers.models import (
     Notification,
     RegisterEntry,
 )
+from registers.rules.codes import CaseStatus
 
 # What every member of an LA's staff is shown on a record, as the audit trail names it.
 RECORD_CATEGORIES = (
@@ -73,6 +74,11 @@ class ChildPage:
     def entry(self) -> RegisterEntry | None:
         """The current case: the newest live entry."""
         return self.entries[0] if self.entries else None
+
+    @property
+    def editable(self) -> bool:
+        """Whether officers may change the record: not once the current case is closed."""
+        return self.entry is None or self.entry.status != CaseStatus.CLOSED
 
 
 def child_page_read(

@@ -34,6 +34,8 @@ def _their_ids(child) -> dict[str, object]:
         "child_id": child.pk,
         "entry_id": child.entries.get().pk,
         "provider_id": child.arrangements.get().provider_id,
+        "relationship_id": child.relationships.get().pk,
+        "arrangement_id": child.arrangements.get().pk,
     }
 
 

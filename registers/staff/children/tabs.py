@@ -18,6 +18,7 @@ class ChildTab:
 CHILD_TABS = (
     ChildTab("Record", "staff:child"),
     ChildTab("Timeline", "staff:child-timeline"),
+    ChildTab("Contacts and visits", "staff:child-contacts"),
 )
 
 
