@@ -74,7 +74,7 @@ class ChildAddDetails:
     previous_school_type: PreviousSchoolType = PreviousSchoolType.ELSEWHERE_OR_UNKNOWN
 
 
-def _identifier(spec: Text, normalise):
+def identifier_clean(spec: Text, normalise):
     def clean(value: object) -> str:
         typed = spec.clean(value)
         if not typed:
@@ -112,8 +112,8 @@ def child_add_details_validate(*, details: ChildAddDetails, today: date) -> Chil
             "middle_names": MIDDLE_NAMES.clean,
             "last_name": LAST_NAME.clean,
             "date_of_birth": _date_of_birth(today),
-            "upn": _identifier(UPN, normalise_upn),
-            "nhs_number": _identifier(NHS_NUMBER, normalise_nhs_number),
+            "upn": identifier_clean(UPN, normalise_upn),
+            "nhs_number": identifier_clean(NHS_NUMBER, normalise_nhs_number),
             "address_line_1": ADDRESS_LINE_1.clean,
             "address_line_2": ADDRESS_LINE_2.clean,
             "town": TOWN.clean,

@@ -5,6 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("registers", "0025_record"),
         ("registers", "0026_cases"),
         ("registers", "0027_review"),
         ("registers", "0028_tasks"),

@@ -19,6 +19,7 @@ from registers.models.children import (
     EducationArrangement,
     Person,
     Provider,
+    RecordChange,
 )
 from registers.models.letters import Letter, LetterTemplate
 from registers.models.returns import CensusDate
@@ -29,6 +30,7 @@ from registers.models.work import (
     BulkJob,
     ConsentRequest,
     Contact,
+    SuitabilityDecision,
     Task,
     Visit,
 )
@@ -59,10 +61,12 @@ __all__ = [
     "OutboxMessage",
     "Person",
     "Provider",
+    "RecordChange",
     "RegisterEntry",
     "RegisterSize",
     "StaffRole",
     "StaffUser",
+    "SuitabilityDecision",
     "Task",
     "BulkJob",
     "Visit",

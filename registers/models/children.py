@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 
 from registers.models.authorities import LocalAuthority
@@ -50,6 +51,9 @@ class Child(BaseModel):
         choices=SenProvision.choices,
         default=SenProvision.UNKNOWN,
     )
+    # Counts the changes officers have made to the record (registers.services.record), so that
+    # a form loaded before someone else changed the record is refused rather than applied.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name_plural = "children"
@@ -221,3 +225,46 @@ class EducationArrangement(BaseModel):
                 name="arrangement_unsupervised_within_total",
             ),
         ]
+
+
+class RecordChange(models.Model):
+    """One field of a child's record changed by an officer: who, when, the old and new value,
+    and where the information came from. Kept for the history; never changed afterwards.
+
+    `category` is the kind of data, as the audit trail names it, so that a change to a
+    safeguarding field is shown only to staff cleared for safeguarding values.
+    """
+
+    # The child whose record changed; a provider's own details (its email) name the provider.
+    child = models.ForeignKey(
+        Child, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    provider = models.ForeignKey(
+        Provider, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    changed_at = models.DateTimeField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    category = models.CharField(max_length=40)
+    field = models.CharField(max_length=100)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    source = models.CharField("Where the information came from", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        indexes = [models.Index(fields=["child", "changed_at"], name="record_change_history")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(child__isnull=False) | models.Q(provider__isnull=False),
+                name="record_change_names_its_record",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.old_value} → {self.new_value}"

@@ -109,6 +109,9 @@ class Task(BaseModel):
 
 
 class Contact(BaseModel):
+    """A contact with the family: a letter, an email, a call, a meeting, or the parent's own
+    written report of the child's education."""
+
     class Kind(models.TextChoices):
         LETTER = "letter", "Letter"
         EMAIL = "email", "Email"
@@ -124,11 +127,11 @@ class Contact(BaseModel):
     entry = models.ForeignKey(RegisterEntry, on_delete=models.CASCADE, related_name="contacts")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     direction = models.CharField(max_length=3, choices=Direction.choices)
-    occurred_at = models.DateTimeField()
+    occurred_on = models.DateField()
     summary = models.TextField()
 
     class Meta:
-        ordering = ["-occurred_at"]
+        ordering = ["-occurred_on", "-id"]
 
 
 class Visit(BaseModel):
@@ -137,28 +140,53 @@ class Visit(BaseModel):
     class Status(models.TextChoices):
         OFFERED = "offered", "Offered"
         ACCEPTED = "accepted", "Accepted"
-        REFUSED = "refused", "Refused"
-        COMPLETED = "completed", "Completed"
+        REFUSED = "refused", "Declined by the family"
+        COMPLETED = "completed", "Took place"
         CANCELLED = "cancelled", "Cancelled"
-
-    class Suitability(models.TextChoices):
-        NOT_ASSESSED = "not_assessed", "Not assessed"
-        SUITABLE = "suitable", "Education appears suitable"
-        UNCLEAR = "unclear", "Not clear"
-        NOT_SUITABLE = "not_suitable", "Education does not appear suitable"
 
     entry = models.ForeignKey(RegisterEntry, on_delete=models.CASCADE, related_name="visits")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OFFERED)
+    offered_on = models.DateField()
+    # The day the visit is arranged for, or took place on.
+    visit_on = models.DateField(null=True, blank=True)
     at_home = models.BooleanField(default=True)
-    proposed_for = models.DateTimeField(null=True, blank=True)
-    took_place_on = models.DateField(null=True, blank=True)
-    suitability = models.CharField(
-        max_length=15, choices=Suitability.choices, default=Suitability.NOT_ASSESSED
-    )
-    evidence = models.TextField(blank=True)
+    visited_by = models.CharField("Who visits", max_length=200, blank=True)
+    notes = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["-proposed_for"]
+        ordering = ["-offered_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(visit_on__isnull=True)
+                | models.Q(visit_on__gte=models.F("offered_on")),
+                name="visit_on_or_after_offer",
+            ),
+        ]
+
+
+class SuitabilityDecision(BaseModel):
+    """The LA's view of whether the child's education is suitable (s.436A, s.437(1)), with
+    the evidence and reasons it rests on. The newest is the one that holds."""
+
+    class Outcome(models.TextChoices):
+        SUITABLE = "suitable", "Suitable"
+        NOT_SUITABLE = "not_suitable", "Not suitable"
+        NOT_YET_DETERMINED = "not_yet_determined", "Not yet determined"
+
+    entry = models.ForeignKey(
+        RegisterEntry, on_delete=models.CASCADE, related_name="suitability_decisions"
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    decided_on = models.DateField()
+    evidence = models.TextField()
+
+    class Meta:
+        ordering = ["-decided_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(evidence=""), name="suitability_decision_has_evidence"
+            ),
+        ]
 
 
 class ConsentRequest(BaseModel):

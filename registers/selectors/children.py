@@ -26,6 +26,7 @@ from registers.models import (
     RegisterEntry,
 )
 from registers.rules.cases import UPDATE_REQUEST_STATUSES
+from registers.rules.codes import CaseStatus
 from registers.rules.deadlines import update_request_refusal
 
 # What every member of an LA's staff is shown on a record, as the audit trail names it.
@@ -77,6 +78,11 @@ class ChildPage:
     def entry(self) -> RegisterEntry | None:
         """The current case: the newest live entry."""
         return self.entries[0] if self.entries else None
+
+    @property
+    def editable(self) -> bool:
+        """Whether officers may change the record: not once the current case is closed."""
+        return self.entry is None or self.entry.status != CaseStatus.CLOSED
 
 
 def child_page_read(

@@ -9,26 +9,34 @@ events.
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from uuid import UUID
 
-from django.db.models import Q
+from django.db.models import CharField, DateField, F, Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
 
 from registers.actors import Actor
 from registers.models import (
     AttendanceOrderStep,
+    AuditEvent,
     CaseTransition,
     ConsentRequest,
+    Contact,
     DuplicateDecision,
     InformationRequest,
     Letter,
     Notification,
     NotificationReview,
+    RecordChange,
+    StaffRole,
+    SuitabilityDecision,
+    Visit,
 )
 from registers.rules.attendance_orders import stage_label, step_date_label
 from registers.rules.cases import status_label
 from registers.rules.deadlines import long_date
-from registers.selectors.children import ChildPage, child_page_read
+from registers.selectors.children import SAFEGUARDING_CATEGORY, ChildPage, child_page_read
 
 
 @dataclass(frozen=True)
@@ -40,11 +48,20 @@ class TimelineItem:
     description: str = ""
 
 
+def everyone(user) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class TimelineSource:
     read: Callable[[ChildPage], Iterable[TimelineItem]]
     # The kind of data its events show, as the audit trail names it.
     category: str
+    # Whether a member of staff may see its events at all; a source they may not see is not
+    # read, so its values never reach their page.
+    allowed: Callable[[object], bool] = everyone
+    # Other kinds of data its events may show.
+    also: tuple[str, ...] = ()
 
 
 def _staff_name(user) -> str:
@@ -215,6 +232,170 @@ def consent_requests(page: ChildPage) -> Iterable[TimelineItem]:
             )
 
 
+def _change_item(change: RecordChange) -> TimelineItem:
+    was = change.old_value or "not recorded"
+    now = change.new_value or "not recorded"
+    description = f"Was: {was}. Now: {now}."
+    if change.source:
+        description += f" Information from: {change.source}."
+    return TimelineItem(
+        occurred_at=change.changed_at,
+        title=f"Changed: {change.field}",
+        byline=_staff_name(change.changed_by),
+        description=description,
+    )
+
+
+def record_changes(page: ChildPage) -> Iterable[TimelineItem]:
+    """Every field of the record an officer changed, but safeguarding ones."""
+    for change in (
+        RecordChange.objects.filter(child=page.child)
+        .exclude(category=SAFEGUARDING_CATEGORY)
+        .select_related("changed_by")
+    ):
+        yield _change_item(change)
+
+
+def safeguarding_changes(page: ChildPage) -> Iterable[TimelineItem]:
+    for change in RecordChange.objects.filter(
+        child=page.child, category=SAFEGUARDING_CATEGORY
+    ).select_related("changed_by"):
+        yield _change_item(change)
+
+
+def cleared_for_safeguarding(user) -> bool:
+    return bool(user.can_view_safeguarding)
+
+
+def managers(user) -> bool:
+    return user.role == StaffRole.MANAGER
+
+
+# Contacts, visits and suitability decisions are read in one statement (UNION ALL), each kind
+# put into the same columns: what it is, its day, when it was recorded, two codes, its text,
+# who visits, whether at home, the day a visit was offered, and the officer's name.
+
+
+def _officer_name(user: str) -> Coalesce:
+    return Coalesce(
+        NullIf(F(f"{user}__full_name"), Value("")), F(f"{user}__email"), output_field=CharField()
+    )
+
+
+def _work_rows(page: ChildPage):
+    entries = [entry.pk for entry in page.entries]
+    no_day = Value(None, output_field=DateField())
+    contacts = (
+        Contact.objects.live()
+        .filter(entry__in=entries)
+        .annotate(
+            record=Value("contact"),
+            day=F("occurred_on"),
+            moment=F("created_at"),
+            code=F("kind"),
+            detail=F("direction"),
+            text=F("summary"),
+            who=Value(""),
+            home=Value(True),
+            on=no_day,
+            by=_officer_name("created_by"),
+        )
+    )
+    visits = (
+        Visit.objects.live()
+        .filter(entry__in=entries)
+        .annotate(
+            record=Value("visit"),
+            day=Coalesce(F("visit_on"), F("offered_on")),
+            moment=F("modified_at"),
+            code=F("status"),
+            detail=Value(""),
+            text=F("notes"),
+            who=F("visited_by"),
+            home=F("at_home"),
+            on=F("offered_on"),
+            by=_officer_name("modified_by"),
+        )
+    )
+    decisions = (
+        SuitabilityDecision.objects.live()
+        .filter(entry__in=entries)
+        .annotate(
+            record=Value("decision"),
+            day=F("decided_on"),
+            moment=F("created_at"),
+            code=F("outcome"),
+            detail=Value(""),
+            text=F("evidence"),
+            who=Value(""),
+            home=Value(True),
+            on=no_day,
+            by=_officer_name("created_by"),
+        )
+    )
+    columns = ("record", "day", "moment", "code", "detail", "text", "who", "home", "on", "by")
+    return (
+        contacts.order_by()
+        .values_list(*columns)
+        .union(
+            visits.order_by().values_list(*columns),
+            decisions.order_by().values_list(*columns),
+            all=True,
+        )
+    )
+
+
+def _placed_at(day: date, moment: datetime) -> datetime:
+    """Something that happened on a day sits on the timeline at the moment it was recorded if
+    that was the same day, otherwise at the start of its day."""
+    if timezone.localtime(moment).date() == day:
+        return moment
+    return timezone.make_aware(datetime.combine(day, datetime.min.time()))
+
+
+def work_on_the_case(page: ChildPage) -> Iterable[TimelineItem]:
+    """Contacts with the family, visits, and suitability decisions."""
+    for record, day, moment, code, detail, text, who, home, offered, by in _work_rows(page):
+        if record == "contact":
+            direction = Contact.Direction(detail).label.lower()
+            title = f"{Contact.Kind(code).label} ({direction})"
+        elif record == "visit":
+            where = "at home" if home else "away from home"
+            title = f"Visit {where}: {Visit.Status(code).label.lower()}"
+            parts = [f"Offered on {long_date(offered)}"]
+            if who:
+                parts.append(f"who visits: {who}")
+            text = "; ".join([*parts, text] if text else parts)
+        else:
+            title = f"Suitability decision: {SuitabilityDecision.Outcome(code).label.lower()}"
+        yield TimelineItem(
+            occurred_at=_placed_at(day, moment), title=title, byline=by or "", description=text
+        )
+
+
+# The newest reads of the record a manager is shown: enough to answer "who has looked at this
+# child lately", read through the audit trail's index of the children each row names.
+RECORD_VIEWS_SHOWN = 50
+
+
+def record_views(page: ChildPage) -> Iterable[TimelineItem]:
+    """Who viewed the child's record (the audit trail's allowed reads), for managers."""
+    for event in (
+        AuditEvent.objects.filter(
+            children__contains=[str(page.child.pk)],
+            action=AuditEvent.Action.VIEW,
+            outcome=AuditEvent.Outcome.ALLOWED,
+        )
+        .select_related("actor")
+        .order_by("-occurred_at", "-id")[:RECORD_VIEWS_SHOWN]
+    ):
+        yield TimelineItem(
+            occurred_at=event.occurred_at,
+            title="Record viewed",
+            byline=_staff_name(event.actor) or event.get_door_display().lower(),
+        )
+
+
 TIMELINE_SOURCES = (
     TimelineSource(notifications_received, category="education"),
     TimelineSource(status_changes, category="education"),
@@ -224,6 +405,16 @@ TIMELINE_SOURCES = (
     TimelineSource(duplicates_decided, category="identity"),
     TimelineSource(letters_made, category="education"),
     TimelineSource(consent_requests, category="education"),
+    TimelineSource(
+        record_changes,
+        category="identity",
+        also=("address", "family", "education", "special_educational_needs"),
+    ),
+    TimelineSource(
+        safeguarding_changes, category=SAFEGUARDING_CATEGORY, allowed=cleared_for_safeguarding
+    ),
+    TimelineSource(work_on_the_case, category="education"),
+    TimelineSource(record_views, category="access", allowed=managers),
 )
 
 
@@ -236,14 +427,18 @@ class ChildTimeline:
 def child_timeline_get(*, actor: Actor, child_id: UUID | str) -> ChildTimeline:
     """The child's timeline, newest first, and one audit row naming the child."""
 
+    sources = [source for source in TIMELINE_SOURCES if source.allowed(actor.user)]
+
     def read(page: ChildPage) -> list[TimelineItem]:
-        items = [item for source in TIMELINE_SOURCES for item in source.read(page)]
+        items = [item for source in sources for item in source.read(page)]
         return sorted(items, key=lambda item: item.occurred_at, reverse=True)
 
     page, items = child_page_read(
         actor=actor,
         child_id=child_id,
-        categories={source.category for source in TIMELINE_SOURCES},
+        categories={
+            category for source in sources for category in (source.category, *source.also)
+        },
         read=read,
     )
     return ChildTimeline(page=page, items=items)

@@ -42,7 +42,8 @@ def _ids_of(child) -> dict[str, object]:
     """The ids of an LA's records, by the URL keyword that names each kind: the child, their
     entry and provider, a reported change about them waiting for review, and the child with
     another of the LA's children as a pair of possible duplicates; a letter about them and a
-    consent request; a task, a bulk job, and an officer whose caseload is shown."""
+    consent request; a task, a bulk job, an officer whose caseload is shown; a parent and an
+    education arrangement."""
     entry = child.entries.get()
     report = Notification.objects.create(
         authority=child.authority,
@@ -96,6 +97,8 @@ def _ids_of(child) -> dict[str, object]:
             requested_by=officer,
             due_by=date(2026, 10, 31),
         ).pk,
+        "relationship_id": child.relationships.get().pk,
+        "arrangement_id": child.arrangements.get().pk,
     }
 
 

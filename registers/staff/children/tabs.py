@@ -20,6 +20,7 @@ CHILD_TABS = (
     ChildTab("Record", "staff:child"),
     ChildTab("Case", "staff:case"),
     ChildTab("Timeline", "staff:child-timeline"),
+    ChildTab("Contacts and visits", "staff:child-contacts"),
     ChildTab("Letters", "staff:child-letters"),
     ChildTab("Consent", "staff:child-consent"),
 )

@@ -44,7 +44,8 @@ def child_record(request: HttpRequest, child_id: str) -> HttpResponse:
     return render(
         request,
         "staff/children/record.html",
-        _tab_context(request, page) | {"record": record, "safeguarding": record.safeguarding},
+        _tab_context(request, page)
+        | {"record": record, "safeguarding": record.safeguarding, "editable": page.editable},
     )
 
 

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from registers.staff.children import record_views
 from registers.staff.providers import views
 
 urlpatterns = [
@@ -10,5 +11,10 @@ urlpatterns = [
         "providers/<int:provider_id>/information-requests/",
         views.provider_request_send_view,
         name="provider-request-send",
+    ),
+    path(
+        "providers/<int:provider_id>/contact-details/",
+        record_views.provider_contact_change,
+        name="provider-change-contact",
     ),
 ]
