@@ -272,6 +272,8 @@ CNIS_REGISTER_PAGE_SIZE = env.int("CNIS_REGISTER_PAGE_SIZE", default=50)
 CNIS_PUBLIC_BASE_URL = env.str("CNIS_PUBLIC_BASE_URL", default="http://127.0.0.1:8000")
 # Secure links in update and provider requests stop working after this many days.
 CNIS_LINK_EXPIRY_DAYS = env.int("CNIS_LINK_EXPIRY_DAYS", default=28)
+# An invitation to a new member of staff works once, and for this many days.
+CNIS_STAFF_INVITATION_DAYS = env.int("CNIS_STAFF_INVITATION_DAYS", default=7)
 # The client's address (registers.actors.client_address), for the audit trail, the public
 # rate limits and the sign-in lockout: with N trusted reverse proxies in front of the service,
 # the Nth X-Forwarded-For entry from the right; with 0, the connection's own address.

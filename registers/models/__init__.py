@@ -21,7 +21,7 @@ from registers.models.children import (
     Provider,
 )
 from registers.models.returns import CensusDate
-from registers.models.staff import StaffRole, StaffUser
+from registers.models.staff import StaffInvitation, StaffRole, StaffUser
 from registers.models.work import AttendanceOrderStep, ConsentRequest, Contact, Task, Visit
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "Provider",
     "RegisterEntry",
     "RegisterSize",
+    "StaffInvitation",
     "StaffRole",
     "StaffUser",
     "Task",

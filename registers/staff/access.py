@@ -6,16 +6,22 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
 from registers.actors import Actor
 from registers.audit import audit_record
-from registers.models import AuditEvent
+from registers.models import AuditEvent, StaffRole
 from registers.rules.codes import Door
 
 View = Callable[..., HttpResponse]
 
 # The record a staff page's address names, by its URL keyword, as the audit trail calls it.
-NAMED_IN_URL = {"child_id": "child", "entry_id": "register_entry", "provider_id": "provider"}
+NAMED_IN_URL = {
+    "child_id": "child",
+    "entry_id": "register_entry",
+    "provider_id": "provider",
+    "user_id": "staff_user",
+}
 
 
 def _refusal_record(request: HttpRequest, url_kwargs: dict) -> None:
@@ -54,3 +60,27 @@ def la_staff_required(view: View) -> View:
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+LA_ADMINS_ONLY = "This page is for your local authority's administrators"
+
+
+def la_admin_required(view: View) -> View:
+    """As `la_staff_required`, for an LA admin alone; anyone else's refusal is audited."""
+
+    @la_staff_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.user.role != StaffRole.LA_ADMIN:
+            _refusal_record(request, kwargs)
+            raise PermissionDenied(LA_ADMINS_ONLY)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def signed_in_home(user) -> str:
+    """Where a member of staff starts: the register, or a national analyst's own page."""
+    if getattr(user, "role", None) == StaffRole.NATIONAL_ANALYST:
+        return reverse("staff:national")
+    return reverse("staff:register")

@@ -31,6 +31,7 @@ AREAS = (
         ("api-tokens/", "api-documentation/"),
         roles=(StaffRole.LA_ADMIN,),
     ),
+    Area("Settings", "staff:settings-staff", ("settings/",), roles=(StaffRole.LA_ADMIN,)),
 )
 
 

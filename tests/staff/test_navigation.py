@@ -48,7 +48,7 @@ def test_only_an_la_admin_is_offered_the_api_tokens(client, devon):
 
     shown, current = areas(client.get(reverse("staff:api-documentation")))
 
-    assert shown == ["Register", "Add a child", "API tokens"]
+    assert shown == ["Register", "Add a child", "API tokens", "Settings"]
     assert current == ["API tokens"]
 
 

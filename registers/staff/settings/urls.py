@@ -1,0 +1,23 @@
+"""Staff routes for the LA's settings, included at the root of /staff/."""
+
+from django.urls import path
+
+from registers.staff.settings import views
+
+urlpatterns = [
+    path("settings/staff/", views.staff_accounts, name="settings-staff"),
+    path("settings/staff/invite/", views.staff_invite_view, name="settings-staff-invite"),
+    path("settings/staff/<int:user_id>/", views.staff_member, name="settings-staff-member"),
+    *(
+        path(
+            f"settings/staff/<int:user_id>/{action}/",
+            views.staff_action,
+            {"action": action},
+            name=f"settings-staff-{action}",
+        )
+        for action in views.ACTIONS
+    ),
+    path("settings/periods/", views.periods, name="settings-periods"),
+    path("settings/pages/", views.pages, name="settings-pages"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
+]
