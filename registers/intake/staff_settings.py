@@ -78,6 +78,14 @@ WINDOW_OUT_OF_ORDER = (
 )
 
 
+def window_problems(values: dict) -> dict[str, list[str]]:
+    """The update request window, checked once both its ends are: shortest before longest."""
+    low, high = values.get("update_request_min_months"), values.get("update_request_max_months")
+    if low is not None and high is not None and low > high:
+        return {"update_request_min_months": [WINDOW_OUT_OF_ORDER]}
+    return {}
+
+
 @dataclass(frozen=True, kw_only=True)
 class AuthorityPeriods:
     """The periods and thresholds, checked: LocalAuthority field -> value."""
@@ -99,9 +107,7 @@ def authority_periods_validate(answers: dict) -> AuthorityPeriods:
             values[field] = check(answers.get(field))
         except Invalid as problem:
             errors[field] = [str(problem)]
-    low, high = values.get("update_request_min_months"), values.get("update_request_max_months")
-    if low is not None and high is not None and low > high:
-        errors["update_request_min_months"] = [WINDOW_OUT_OF_ORDER]
+    errors.update(window_problems(values))
     if errors:
         raise ApplicationError(errors)
     return AuthorityPeriods(values=values)

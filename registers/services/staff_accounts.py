@@ -298,11 +298,16 @@ def staff_invitation_accept(
     return member
 
 
+@transaction.atomic
 def admin_create(
     *, authority: LocalAuthority, email: object, full_name: object, actor: Actor
 ) -> Invited:
     """An LA's administrator, made from the shell (the first one), with a link to set up the
-    account. For an administrator who has not yet set up theirs, a new link."""
+    account; the deployment keeps the LA's register from now on (hosted). For an administrator
+    who has not yet set up theirs, a new link."""
+    if not authority.hosted:
+        authority.hosted = True
+        authority.save(update_fields=["hosted"])
     member = StaffUser.objects.filter(
         authority=authority,
         email__iexact=str(email).strip(),

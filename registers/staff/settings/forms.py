@@ -21,6 +21,7 @@ from registers.intake.staff_settings import (
     REGIME,
     ROLE,
     STAFF_EMAIL,
+    window_problems,
 )
 from registers.validation import Text
 
@@ -95,6 +96,12 @@ class PeriodsForm(VersionedForm):
             label="Provider hours threshold (hours a week)",
             help_text="Providers a child spends more than this with are recorded in full",
         )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        for field, messages in window_problems(cleaned).items():
+            self.add_error(field, messages)
+        return cleaned
 
     def layout_items(self) -> list:
         return [
