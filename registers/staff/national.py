@@ -4,7 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from registers.models import StaffRole
 from registers.staff.access import signed_in_home
@@ -20,7 +20,7 @@ def _dashboard_url() -> str:
         return ""
 
 
-@require_GET
+@require_safe
 def national_home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not (user.is_authenticated and user.is_verified()):

@@ -8,20 +8,29 @@ from registers.models import AuditEvent, StaffRole
 from registers.rules.codes import Door
 from tests.conftest import sign_in_fully
 from tests.factories import StaffUserFactory, child_with_record
+from tests.staff.test_access import PUBLIC
 from tests.staff.test_isolation import _patterns
 
 pytestmark = pytest.mark.django_db
 
 # The record each URL keyword names, as the audit trail calls it.
-NAMED = {"child_id": "child", "entry_id": "register_entry", "provider_id": "provider"}
+NAMED = {
+    "child_id": "child",
+    "entry_id": "register_entry",
+    "provider_id": "provider",
+    "user_id": "staff_user",
+}
+# Staff pages that are not an LA's: where each user starts, and the national analyst's own.
+NOT_AN_LAS = {"staff:home", "staff:national"}
 
 
 def _la_routes() -> list[tuple[str, list[str]]]:
-    """Every staff page of an LA's register: all but sign-in and the redirect to the list."""
+    """Every staff page of an LA's register: all but sign-in, the pages anyone may open and
+    the pages that are no LA's."""
     return [
         (name, list(pattern.pattern.converters))
         for name, pattern in _patterns(get_resolver())
-        if name.startswith("staff:") and "sign-" not in name and name != "staff:home"
+        if name.startswith("staff:") and "sign-" not in name and name not in NOT_AN_LAS | PUBLIC
     ]
 
 
@@ -45,6 +54,7 @@ def test_a_refused_page_writes_one_denied_row(analyst_client, devon, name, keywo
         "child_id": child.pk,
         "entry_id": child.entries.get().pk,
         "provider_id": child.arrangements.get().provider_id,
+        "user_id": StaffUserFactory(authority=devon).pk,
     }
     kwargs = {keyword: ids[keyword] for keyword in keywords}
     before = set(AuditEvent.objects.values_list("pk", flat=True))

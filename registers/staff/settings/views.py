@@ -3,10 +3,10 @@ the staff accounts and authority settings services."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from registers.actors import Actor
 from registers.errors import ApplicationError
@@ -145,8 +145,11 @@ ACTIONS = {
 
 
 @la_admin_required
-@require_POST
 def staff_action(request: HttpRequest, user_id: int, action: str) -> HttpResponse:
+    # Another LA's member is not found, whatever the method; then only a POST acts.
+    staff_member_get(authority=request.user.authority, user_id=user_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     service, done = ACTIONS[action]
     try:
         result = service(authority=request.user.authority, user_id=user_id, actor=_actor(request))
