@@ -286,6 +286,8 @@ CNIS_PUBLIC_BASE_URL = env.str("CNIS_PUBLIC_BASE_URL", default="http://127.0.0.1
 CNIS_STAFF_BASE_URL = env.str("CNIS_STAFF_BASE_URL", default=CNIS_PUBLIC_BASE_URL).rstrip("/")
 # Secure links in update and provider requests stop working after this many days.
 CNIS_LINK_EXPIRY_DAYS = env.int("CNIS_LINK_EXPIRY_DAYS", default=28)
+# An invitation to a new member of staff works once, and for this many days.
+CNIS_STAFF_INVITATION_DAYS = env.int("CNIS_STAFF_INVITATION_DAYS", default=7)
 # The client's address (registers.actors.client_address), for the audit trail, the public
 # rate limits and the sign-in lockout: with N trusted reverse proxies in front of the service,
 # the Nth X-Forwarded-For entry from the right; with 0, the connection's own address.
@@ -371,8 +373,6 @@ LOGGING = {
 # The key the LAs share for the children's keyed pseudonyms in the national return (blank: the
 # return carries none). The national team never holds it (docs/returns.md).
 CNIS_RETURN_PSEUDONYM_KEY = env.str("CNIS_RETURN_PSEUDONYM_KEY", default="")
-# Where a national analyst lands once signed in: the national collection's dashboard.
-CNIS_NATIONAL_LANDING = "/national/"
 NATIONAL_COLLECT_TIMEOUT_SECONDS = env.float("NATIONAL_COLLECT_TIMEOUT_SECONDS", default=30.0)
 NATIONAL_COLLECT_ATTEMPTS = env.int("NATIONAL_COLLECT_ATTEMPTS", default=4)
 NATIONAL_COLLECT_BACKOFF_SECONDS = env.float("NATIONAL_COLLECT_BACKOFF_SECONDS", default=60.0)

@@ -11,6 +11,7 @@ class Migration(migrations.Migration):
         ("registers", "0028_tasks"),
         ("registers", "0029_letters"),
         ("registers", "0030_dashboard"),
+        ("registers", "0031_admin"),
     ]
 
     operations = []

@@ -24,7 +24,7 @@ from registers.models.children import (
 from registers.models.letters import Letter, LetterTemplate
 from registers.models.returns import CensusDate
 from registers.models.review import DuplicateDecision, NotificationReview
-from registers.models.staff import StaffRole, StaffUser
+from registers.models.staff import StaffInvitation, StaffRole, StaffUser
 from registers.models.work import (
     AttendanceOrderStep,
     BulkJob,
@@ -64,6 +64,7 @@ __all__ = [
     "RecordChange",
     "RegisterEntry",
     "RegisterSize",
+    "StaffInvitation",
     "StaffRole",
     "StaffUser",
     "SuitabilityDecision",

@@ -67,6 +67,9 @@ class LocalAuthority(models.Model):
     consent_re_request_months = models.PositiveSmallIntegerField(default=6)
     # Retention is LA policy: years after the child leaves compulsory school age.
     retention_years_after_school_age = models.PositiveSmallIntegerField(default=6)
+    # Counts every change to the settings above, so a form opened before another admin's
+    # change is refused rather than saved over it.
+    settings_version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["name"]

@@ -5,6 +5,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
 
+from registers.models.audit import OutboxMessage
 from registers.models.authorities import LocalAuthority
 
 
@@ -84,3 +85,32 @@ class StaffUser(AbstractBaseUser, PermissionsMixin):
     @property
     def works_for_authority(self) -> bool:
         return self.role in LA_ROLES and self.authority_id is not None
+
+
+class StaffInvitation(models.Model):
+    """An invitation to a new member of staff (or the first admin): a single-use link to set a
+    password and an authenticator app.
+
+    Like every link secret, only the digest of its token is kept. A link sent by email is made
+    when the email is delivered (registers.services.links), so until then it has no digest and
+    no expiry; one printed by `manage.py admin_create` is made at once.
+    """
+
+    user = models.ForeignKey(StaffUser, on_delete=models.CASCADE, related_name="invitations")
+    invited_by = models.ForeignKey(
+        StaffUser, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    token_digest = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+    # The email that carries the link, while it waits in the outbox.
+    email = models.OneToOneField(
+        OutboxMessage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.user}"

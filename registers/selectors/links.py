@@ -13,7 +13,7 @@ from django.utils import timezone
 from registers.actors import Actor
 from registers.audit import audit_record
 from registers.errors import ApplicationError
-from registers.models import AuditEvent, InformationRequest
+from registers.models import AuditEvent, InformationRequest, StaffInvitation
 
 
 def link_digest(token: str) -> str:
@@ -41,13 +41,28 @@ def information_request_for_link(*, token: str, kind: str) -> InformationRequest
         .filter(token_digest=link_digest(token), kind=kind)
         .first()
     )
-    if request is None:
+    return _usable(request)
+
+
+def _usable(row):
+    """The row a link stands for, if it may still be used; raises LinkNotUsable."""
+    if row is None:
         raise LinkNotUsable("unknown")
-    if request.used_at is not None:
+    if row.used_at is not None:
         raise LinkNotUsable("used")
-    if request.expires_at <= timezone.now():
+    if row.expires_at <= timezone.now():
         raise LinkNotUsable("expired")
-    return request
+    return row
+
+
+def staff_invitation_for_link(*, token: str, lock: bool = True) -> StaffInvitation:
+    """The invitation a link stands for, locked (inside a transaction) while it is accepted;
+    raises LinkNotUsable. An invitation to an account deactivated since is an unknown one."""
+    invitations = StaffInvitation.objects.select_related("user__authority")
+    if lock:
+        invitations = invitations.select_for_update(of=("self",))
+    invitation = invitations.filter(token_digest=link_digest(token), user__is_active=True).first()
+    return _usable(invitation)
 
 
 def link_read_record(

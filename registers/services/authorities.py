@@ -1,23 +1,13 @@
-"""The English local authorities every deployment knows, and what an LA sets for its own
-service: its footer pages and contact details."""
+"""The English local authorities every deployment knows. What an LA sets for its own service
+is in registers.services.authority_settings."""
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from types import SimpleNamespace
 
 from django.db import transaction
 
-from registers.actors import Actor
-from registers.audit import audit_record
-from registers.errors import ApplicationError
-from registers.models import AuditEvent, LocalAuthority
-from registers.selectors.information import InformationPage
-from registers.validation import Text, answers_clean, email_clean, phone_clean, too_long
-
-# Long enough for a full privacy notice; short enough that a page stays a page.
-INFORMATION_TEXT_MAX_LENGTH = 20_000
-CONTACT_ADDRESS = Text("Postal address", 500, multiline=True)
+from registers.models import LocalAuthority
 
 # Shipped inside the registers package, so an installed copy finds it as well as a checkout.
 LOCAL_AUTHORITIES_CSV = (
@@ -70,62 +60,3 @@ def local_authorities_load(*, rows: Iterable[dict]) -> tuple[int, int]:
     LocalAuthority.objects.bulk_create(new)
     LocalAuthority.objects.bulk_update(changed, fields=list(_COLUMNS.values()))
     return len(new), len(changed)
-
-
-def _settings_changed(*, authority: LocalAuthority, fields: list[str], actor: Actor) -> None:
-    authority.save(update_fields=fields)
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        outcome=AuditEvent.Outcome.ALLOWED,
-        authority=authority,
-        object_type="local_authority",
-        object_id=authority.pk,
-    )
-
-
-def _plain_lines(text: str) -> str:
-    """The text with its lines' ends trimmed and any Windows line ends made plain."""
-    return "\n".join(line.rstrip() for line in text.strip().splitlines())
-
-
-@transaction.atomic
-def authority_information_set(
-    *, authority: LocalAuthority, page: InformationPage, text: str, actor: Actor
-) -> LocalAuthority:
-    """The LA's own text for one of its footer pages; blank text brings back the default."""
-    text = _plain_lines(text)
-    if len(text) > INFORMATION_TEXT_MAX_LENGTH:
-        raise ApplicationError({page.field: [too_long(page.title, INFORMATION_TEXT_MAX_LENGTH)]})
-    setattr(authority, page.field, text)
-    _settings_changed(authority=authority, fields=[page.field], actor=actor)
-    return authority
-
-
-@transaction.atomic
-def authority_contact_set(
-    *,
-    authority: LocalAuthority,
-    email: str,
-    phone: str,
-    address_lines: Sequence[str],
-    actor: Actor,
-) -> LocalAuthority:
-    """The email address, phone number and postal address the LA's contact page gives."""
-    given = SimpleNamespace(
-        contact_email=email, contact_phone=phone, contact_address="\n".join(address_lines)
-    )
-    kept, errors = answers_clean(
-        given,
-        {
-            "contact_email": email_clean,
-            "contact_phone": phone_clean,
-            "contact_address": lambda text: CONTACT_ADDRESS.clean(_plain_lines(text)),
-        },
-    )
-    if errors:
-        raise ApplicationError(errors)
-    for field, value in kept.items():
-        setattr(authority, field, value)
-    _settings_changed(authority=authority, fields=list(kept), actor=actor)
-    return authority

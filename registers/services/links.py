@@ -1,5 +1,6 @@
 """Making secure links for information requests (s.436D update requests, s.436E provider
-requests): a random secret for the email, its digest for the database, an expiry and the URL.
+requests) and staff invitations: a random secret for the email, its digest for the database,
+an expiry and the URL.
 
 A link is made when the email that carries it is delivered, and only then (see
 registers.services.outbox): the secret goes into the email and nowhere else, so no copy of the
@@ -14,7 +15,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from registers.models import InformationRequest, OutboxMessage
+from registers.models import InformationRequest, OutboxMessage, StaffInvitation
 from registers.selectors.links import link_digest
 
 # The page each kind of request's link opens.
@@ -51,3 +52,25 @@ def information_request_link_make(*, email: OutboxMessage) -> str:
     information_request.save(update_fields=["token_digest", "modified_at"])
     page = LINK_PAGES[information_request.kind]
     return link_url(path=reverse(page, kwargs={"token": token}))
+
+
+def staff_invitation_link_issue(*, invitation: StaffInvitation) -> str:
+    """A new link for the invitation, working once and for CNIS_STAFF_INVITATION_DAYS; any
+    link made for it before stops working. Returns the link's URL, for its one reader."""
+    token, digest = link_token_new()
+    invitation.token_digest = digest
+    invitation.expires_at = timezone.now() + timedelta(days=settings.CNIS_STAFF_INVITATION_DAYS)
+    invitation.save(update_fields=["token_digest", "expires_at"])
+    return link_url(path=reverse("staff:invitation", kwargs={"token": token}))
+
+
+def staff_invitation_link_make(*, email: OutboxMessage) -> str:
+    """Make the link that an invitation's `email` carries (as information_request_link_make)."""
+    return staff_invitation_link_issue(invitation=StaffInvitation.objects.get(email=email))
+
+
+# The kind of link an email carries (its payload's LINK_FOR) -> what makes it.
+LINK_MAKERS = {
+    "information_request": information_request_link_make,
+    "staff_invitation": staff_invitation_link_make,
+}

@@ -24,8 +24,8 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from registers.models import InformationRequest, Letter, OutboxMessage
-from registers.services.links import information_request_link_make
+from registers.models import InformationRequest, Letter, OutboxMessage, StaffInvitation
+from registers.services.links import LINK_MAKERS
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,8 @@ CELERY_TASK = "celery_task"
 LINK_AT = "link_at"
 # The letter whose PDF an email carries, attached when the email is delivered.
 LETTER = "letter"
+# Which kind of link (registers.services.links.LINK_MAKERS); an information request's if none.
+LINK_FOR = "link_for"
 LAST_ERROR_LENGTH = 300
 EMAIL_ADDRESS = re.compile(r"[^\s@<>'\"(),;:]+@[^\s@<>'\"(),;:]+")
 
@@ -70,14 +72,14 @@ def email_enqueue(*, to: str, subject: str, body: str, dedupe_key: str) -> Outbo
 
 def link_email_enqueue(
     *,
-    information_request: InformationRequest,
+    information_request: InformationRequest | StaffInvitation,
     to: str,
     subject: str,
     body: Callable[[str], str],
     dedupe_key: str,
 ) -> OutboxMessage:
-    """An email carrying the request's single-use link, sent after this transaction commits,
-    and kept on the request as its email.
+    """An email carrying the single-use link of a request (or of a staff invitation), sent
+    after this transaction commits, and kept on the request as its email.
 
     The link does not exist yet: it is made when the email is delivered. `body` writes the
     email around the link it is given; it is called once, with a stand-in, to find where the
@@ -85,12 +87,15 @@ def link_email_enqueue(
     """
     stand_in = f"[link {secrets.token_hex(16)}]"
     before, after = body(stand_in).split(stand_in)
-    message = _email_enqueue(
-        payload={"to": to, "subject": subject, "body": before + after, LINK_AT: len(before)},
-        dedupe_key=dedupe_key,
-    )
+    payload = {"to": to, "subject": subject, "body": before + after, LINK_AT: len(before)}
+    if isinstance(information_request, StaffInvitation):
+        payload[LINK_FOR] = "staff_invitation"
+    message = _email_enqueue(payload=payload, dedupe_key=dedupe_key)
     information_request.email = message
-    information_request.save(update_fields=["email", "modified_at"])
+    fields = (
+        ["email"] if isinstance(information_request, StaffInvitation) else ["email", "modified_at"]
+    )
+    information_request.save(update_fields=fields)
     return message
 
 
@@ -150,7 +155,8 @@ def _publish(message: OutboxMessage) -> None:
     body = payload["body"]
     if LINK_AT in payload:
         at = payload[LINK_AT]
-        body = body[:at] + information_request_link_make(email=message) + body[at:]
+        make = LINK_MAKERS[payload.get(LINK_FOR, "information_request")]
+        body = body[:at] + make(email=message) + body[at:]
     if LETTER not in payload:
         send_mail(
             subject=payload["subject"],

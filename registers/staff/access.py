@@ -6,6 +6,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
 from registers.actors import Actor
 from registers.audit import audit_record
@@ -31,6 +32,7 @@ NAMED_IN_URL = {
     "task_id": "task",
     "job_id": "bulk_job",
     "showing": "officer",
+    "user_id": "staff_user",
 }
 
 
@@ -99,3 +101,16 @@ def role_required(
         return wrapped
 
     return decorate
+
+
+LA_ADMINS_ONLY = "This page is for your local authority's administrators"
+
+# A page of the LA's own settings: its administrator's alone.
+la_admin_required = role_required(StaffRole.LA_ADMIN, refusal=LA_ADMINS_ONLY)
+
+
+def signed_in_home(user) -> str:
+    """Where a member of staff starts: the dashboard, or a national analyst's own page."""
+    if getattr(user, "role", None) == StaffRole.NATIONAL_ANALYST:
+        return reverse("staff:national")
+    return reverse("staff:dashboard")

@@ -39,7 +39,7 @@ AREAS = (
         ("api-tokens/", "api-documentation/"),
         roles=(StaffRole.LA_ADMIN,),
     ),
-    Area("Settings", "staff:settings-letters", ("settings/",), roles=(StaffRole.LA_ADMIN,)),
+    Area("Settings", "staff:settings-staff", ("settings/",), roles=(StaffRole.LA_ADMIN,)),
 )
 
 

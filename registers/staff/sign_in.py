@@ -1,4 +1,5 @@
-"""Staff sign-in: email and password, then a time-based one-time code.
+"""Staff sign-in: email and password, then a time-based one-time code (or, for someone whose
+authenticator app an admin has reset, setting one up again with its first code).
 
 The password step does not sign anyone in: it only remembers, for a few minutes, whose code
 to check. Only after the code is right does `login` create the session (with a new key),
@@ -13,17 +14,20 @@ from django.contrib.auth import REDIRECT_FIELD_NAME, authenticate, login, logout
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cnis.middleware import SIGNED_IN_AT
 from registers.actors import Actor
 from registers.audit import audit_record
-from registers.models import AuditEvent, StaffRole, StaffUser
+from registers.models import AuditEvent, StaffUser
 from registers.rules.codes import Door
+from registers.selectors.staff_accounts import authenticator_secret
+from registers.services.staff_accounts import authenticator_confirm, authenticator_pending
+from registers.staff.access import signed_in_home
 from registers.staff.sign_in_forms import SignInCodeForm, SignInForm
 
 PENDING = "cnis_sign_in_pending"
@@ -39,19 +43,18 @@ WRONG_CODE = (
 )
 
 
-def _landing(user: StaffUser) -> str:
-    """Where a user lands once signed in: a national analyst works on the national pages."""
-    if user.role == StaffRole.NATIONAL_ANALYST:
-        return settings.CNIS_NATIONAL_LANDING
-    return reverse("staff:dashboard")
-
-
 def _safe_next(request: HttpRequest, candidate: str | None, user: StaffUser) -> str:
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    """Where the user asked to go, if it is on this site and they work for an LA; otherwise
+    where they start (a national analyst, who has no LA, on their own page)."""
+    if (
+        candidate
+        and user.works_for_authority
+        and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return candidate
-    return _landing(user)
+    return signed_in_home(user)
 
 
 def attempted_account(request: HttpRequest, credentials: dict | None) -> str:
@@ -75,7 +78,7 @@ def lockout_response(request: HttpRequest, original_response, credentials) -> Ht
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.user.is_verified():
-        return redirect(_landing(request.user))
+        return redirect(signed_in_home(request.user))
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = authenticate(
@@ -95,6 +98,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
                 "attempts": 0,
                 "next": _safe_next(request, request.GET.get(REDIRECT_FIELD_NAME), user),
             }
+            if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+                authenticator_pending(user=user)
+                return redirect("staff:sign-in-authenticator")
             return redirect("staff:sign-in-code")
     return render(request, "staff/sign_in.html", {"form": form})
 
@@ -106,17 +112,13 @@ def _pending_user(request: HttpRequest) -> StaffUser | None:
     return StaffUser.objects.filter(pk=pending["user_id"], is_active=True).first()
 
 
-@require_http_methods(["GET", "POST"])
-def sign_in_code(request: HttpRequest) -> HttpResponse:
-    user = _pending_user(request)
-    if user is None:
-        request.session.pop(PENDING, None)
-        messages.info(request, "Sign in again: enter your email address and password")
-        return redirect("staff:sign-in")
+def _code_step(request: HttpRequest, *, user: StaffUser, check, template: str, context: dict):
+    """The second step, whichever it is: `check(code)` gives the device the code is right
+    for, or None. Wrong codes are audited and counted; the right one signs the user in."""
     form = SignInCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = match_token(user, form.cleaned_data["code"].strip())
         with transaction.atomic():
+            device = check(form.cleaned_data["code"].strip())
             if device is None:
                 pending = request.session[PENDING]
                 pending["attempts"] += 1
@@ -146,7 +148,44 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
                     object_id=str(user.pk),
                 )
                 return redirect(next_url)
-    return render(request, "staff/sign_in_code.html", {"form": form})
+    return render(request, template, {"form": form, **context})
+
+
+def _sign_in_again(request: HttpRequest) -> HttpResponse:
+    request.session.pop(PENDING, None)
+    messages.info(request, "Sign in again: enter your email address and password")
+    return redirect("staff:sign-in")
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in_code(request: HttpRequest) -> HttpResponse:
+    user = _pending_user(request)
+    if user is None:
+        return _sign_in_again(request)
+    return _code_step(
+        request,
+        user=user,
+        check=lambda code: match_token(user, code),
+        template="staff/sign_in_code.html",
+        context={},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in_authenticator(request: HttpRequest) -> HttpResponse:
+    """After the password, for a user with no authenticator app (reset by an admin): set one
+    up with the key shown, and its first code signs them in."""
+    user = _pending_user(request)
+    if user is None or TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return _sign_in_again(request)
+    actor = Actor.from_request(request, door=Door.STAFF)
+    return _code_step(
+        request,
+        user=user,
+        check=lambda code: authenticator_confirm(user=user, code=code, actor=actor),
+        template="staff/sign_in_authenticator.html",
+        context={"secret": authenticator_secret(authenticator_pending(user=user))},
+    )
 
 
 @require_POST

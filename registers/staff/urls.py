@@ -2,13 +2,15 @@
 
 from django.urls import include, path
 
-from registers.staff import sign_in
+from registers.staff import national, sign_in
 
 app_name = "staff"
 
 urlpatterns = [
     path("sign-in/", sign_in.sign_in, name="sign-in"),
     path("sign-in/code/", sign_in.sign_in_code, name="sign-in-code"),
+    path("sign-in/authenticator/", sign_in.sign_in_authenticator, name="sign-in-authenticator"),
+    path("national/", national.national_home, name="national"),
     path("sign-out/", sign_in.sign_out, name="sign-out"),
     path("", include("registers.staff.dashboard.urls")),
     path("", include("registers.staff.review.urls")),

@@ -13,10 +13,10 @@ from tests.staff.test_isolation import _patterns
 
 pytestmark = pytest.mark.django_db
 
-# Routes anyone may open: the health check, staff sign-in, and the public service (namespace
-# "public", whose pages hold no register data but what a link's secret or the parent's own
-# answers unlock).
-PUBLIC = {"healthz", "staff:sign-in", "staff:sign-in-code", "staff:sign-out"}
+# Routes anyone may open: the health check, staff sign-in, a new member of staff's invitation
+# (which its link's secret unlocks), and the public service (namespace "public", whose pages
+# hold no register data but what a link's secret or the parent's own answers unlock).
+PUBLIC = {"healthz", "staff:sign-in", "staff:sign-in-code", "staff:sign-out", "staff:invitation"}
 
 
 def _is_public(name: str) -> bool:

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from registers.actors import COMMAND
 from registers.errors import ApplicationError
 from registers.selectors.authorities import local_authority_get_by_number
-from registers.services.authorities import authority_contact_set
+from registers.services.authority_settings import authority_contact_set
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from registers.actors import COMMAND
 from registers.errors import ApplicationError
 from registers.selectors.authorities import local_authority_get_by_number
 from registers.selectors.information import INFORMATION_PAGES, information_text
-from registers.services.authorities import authority_information_set
+from registers.services.authority_settings import authority_information_set
 
 PAGES = {page.slug: page for page in INFORMATION_PAGES}
 

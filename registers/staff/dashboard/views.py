@@ -1,7 +1,7 @@
 """The dashboard: a thin view over the dashboard selector, its charts drawn here."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
@@ -10,12 +10,21 @@ from registers.selectors.dashboard import (
     TASKS_DUE_WITHIN_DAYS,
     dashboard_get,
 )
-from registers.staff.access import la_staff_required
+from registers.staff.access import la_staff_required, signed_in_home
 from registers.staff.charts import bar_chart, column_chart
 
 
-@la_staff_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """/staff/, where staff start: an LA's dashboard; a national analyst, who has no LA, is sent
+    to their own page."""
+    user = request.user
+    if user.is_authenticated and user.is_verified() and not user.works_for_authority:
+        return redirect(signed_in_home(user))
+    return _la_dashboard(request)
+
+
+@la_staff_required
+def _la_dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     figures = dashboard_get(authority=request.user.authority, user=request.user, today=today)
     charts = [
