@@ -62,6 +62,8 @@ PERIODS = {
     "provider_response_period_days": WholeNumber("Provider response period", "days", 1, 365),
     # s.437(2): a notice to satisfy the LA gives the parent at least 15 days.
     "notice_to_satisfy_period_days": WholeNumber("Notice to satisfy period", "days", 15, 365),
+    # s.438(4) today, s.436K under the Act: 15 days to choose another school.
+    "school_nomination_period_days": WholeNumber("School nomination period", "days", 15, 365),
     "consent_re_request_months": WholeNumber(
         "Time before a parent may ask again for consent", "months", 1, 60
     ),

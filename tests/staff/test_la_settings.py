@@ -41,6 +41,7 @@ def _periods(devon, **changed) -> dict:
         "update_request_max_months": "12",
         "provider_response_period_days": "15",
         "notice_to_satisfy_period_days": "15",
+        "school_nomination_period_days": "15",
         "consent_re_request_months": "6",
         "retention_years_after_school_age": "6",
         "provider_hours_threshold": "0",
