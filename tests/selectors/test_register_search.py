@@ -5,6 +5,8 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from registers.models import ChildSafeguarding, Task
 from registers.rules.search import SearchKind, search_term
@@ -264,3 +266,25 @@ def test_paging_by_surname_lists_each_entry_once_in_order(devon, officer):
     assert [entry.child.last_name for entry in shown] == sorted(surnames)
     assert len({entry.pk for entry in shown}) == len(surnames)
     assert back.rows == shown[3:6]
+
+
+@pytest.mark.usefixtures("two_large_registers")
+def test_a_page_in_surname_order_is_read_through_the_childrens_index(officer):
+    with CaptureQueriesContext(connection) as queries:
+        page = register_page_get(
+            actor=staff_actor(officer),
+            at=PageAt(),
+            size=50,
+            filters=RegisterFilters(sort=SORT_NAME),
+            today=TODAY,
+        )
+    (rows,) = [query["sql"] for query in queries if "LIMIT 51" in query["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {rows}")
+        nodes = _nodes(cursor.fetchone()[0])
+
+    assert len(page.rows) == 50
+    # No sort of the whole register: the children are walked in surname order and the walk
+    # stops after a page (ties on a name are put in order among themselves).
+    assert not [node for node in nodes if node["Node Type"] == "Sort"]
+    assert [node for node in _scans_of(nodes, "child") if node["Node Type"] == "Index Scan"]
