@@ -144,15 +144,18 @@ def dashboard_get(*, authority: LocalAuthority, user: StaffUser, today: date) ->
 
     breakdown = register_breakdown(entries, on=today)
 
+    # Only the months shown are read, a range of the register's index; the entries before them
+    # are the register's size less those.
+    on_register = register_size(authority=authority)
     months = _month_starts(today, MONTHS_SHOWN)
     by_month = (
-        entries.annotate(month=TruncMonth("notified_on"))
+        entries.filter(notified_on__gte=months[0])
+        .annotate(month=TruncMonth("notified_on"))
         .values("month")
         .annotate(entries=Count("pk"))
     )
     notified = {row["month"]: row["entries"] for row in by_month}
-    before_shown = sum(count for month, count in notified.items() if month < months[0])
-    size_over_time, running = [], before_shown
+    size_over_time, running = [], on_register - sum(notified.values())
     for month in months:
         running += notified.get(month, 0)
         size_over_time.append(MonthSize(month, running))
@@ -189,7 +192,7 @@ def dashboard_get(*, authority: LocalAuthority, user: StaffUser, today: date) ->
     )
 
     return Dashboard(
-        on_register=register_size(authority=authority),
+        on_register=on_register,
         new_this_month=notified.get(months[-1], 0),
         by_status=code_tallies(CaseStatus, breakdown["status"], keep_empty=False),
         by_reason=code_tallies(PrimaryReason, breakdown["reason"], keep_empty=False),

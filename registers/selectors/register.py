@@ -187,6 +187,11 @@ def register_page_get(
     else:
         entries = register_entry_list(authority=authority)
     sort = REGISTER_SORTS.get(filters.sort, REGISTER_SORTS[SORT_NEWEST])
+    if filters.sort == SORT_NAME:
+        # A child's LA is their case's (the case service sees to it); saying so lets a page in
+        # surname order be read through the children's (authority, surname, first name) index
+        # and stop after a page, rather than sort the LA's whole register.
+        entries = entries.filter(child__authority=authority)
     with transaction.atomic():
         page = keyset_page(
             entries,

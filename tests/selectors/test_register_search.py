@@ -5,6 +5,8 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from registers.models import ChildSafeguarding, Task
 from registers.rules.search import SearchKind, search_term
@@ -240,3 +242,49 @@ def test_a_name_is_found_through_its_index_not_by_reading_every_child(officer, d
     assert {entry.child.last_name for entry in found} >= {"Family00040"}
     assert "child_last_name_prefix" in [node.get("Index Name") for node in nodes]
     assert not [node for node in _scans_of(nodes, "child") if node["Node Type"] == "Seq Scan"]
+
+
+def test_paging_by_surname_lists_each_entry_once_in_order(devon, officer):
+    surnames = ["Ash", "Birch", "Birch", "Cedar", "Elm", "Elm", "Fir", "Oak"]
+    for n, surname in enumerate(surnames):
+        RegisterEntryFactory(
+            child=ChildFactory(authority=devon, last_name=surname, first_name=f"Kit{n % 3}")
+        )
+    actor, filters = staff_actor(officer), RegisterFilters(sort=SORT_NAME)
+
+    shown, at = [], PageAt()
+    while True:
+        page = register_page_get(actor=actor, at=at, size=3, filters=filters, today=TODAY)
+        shown += page.rows
+        if not page.has_next:
+            break
+        at = PageAt(after=page.rows[-1].pk)
+    back = register_page_get(
+        actor=actor, at=PageAt(before=shown[6].pk), size=3, filters=filters, today=TODAY
+    )
+
+    assert [entry.child.last_name for entry in shown] == sorted(surnames)
+    assert len({entry.pk for entry in shown}) == len(surnames)
+    assert back.rows == shown[3:6]
+
+
+@pytest.mark.usefixtures("two_large_registers")
+def test_a_page_in_surname_order_is_read_through_the_childrens_index(officer):
+    with CaptureQueriesContext(connection) as queries:
+        page = register_page_get(
+            actor=staff_actor(officer),
+            at=PageAt(),
+            size=50,
+            filters=RegisterFilters(sort=SORT_NAME),
+            today=TODAY,
+        )
+    (rows,) = [query["sql"] for query in queries if "LIMIT 51" in query["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {rows}")
+        nodes = _nodes(cursor.fetchone()[0])
+
+    assert len(page.rows) == 50
+    # No sort of the whole register: the children are walked in surname order and the walk
+    # stops after a page (ties on a name are put in order among themselves).
+    assert not [node for node in nodes if node["Node Type"] == "Sort"]
+    assert [node for node in _scans_of(nodes, "child") if node["Node Type"] == "Index Scan"]
