@@ -162,8 +162,9 @@ class _History:
             changed.append(name)
         return changed
 
-    def save(self) -> list[RecordChange]:
-        """Keep the changes, raise the child's version, and audit; nothing if none changed."""
+    def save(self, *, audit: bool = True) -> list[RecordChange]:
+        """Keep the changes, raise the child's version, and audit (unless the writer of what
+        changed audits it itself); nothing if none changed."""
         if not self.changes:
             return []
         RecordChange.objects.bulk_create(self.changes)
@@ -171,6 +172,8 @@ class _History:
         child.version += 1
         child.modified_by = self.actor.user
         child.save(update_fields=["version", "modified_by", "modified_at"])
+        if not audit:
+            return self.changes
         audit_record(
             actor=self.actor,
             authority=child.authority,
@@ -198,12 +201,13 @@ def _change(
     expected_version: int,
     work: Callable[[_History], None],
     source: str = "",
+    audit: bool = True,
 ) -> list[RecordChange]:
     with transaction.atomic():
         locked = child_locked(actor=actor, child_id=child_id, expected_version=expected_version)
         history = _History(locked=locked, actor=actor, source=source)
         work(history)
-        return history.save()
+        return history.save(audit=audit)
 
 
 # The child ------------------------------------------------------------------------------------
@@ -486,4 +490,11 @@ def safeguarding_change(
         if history.apply(held, values, category="safeguarding"):
             child_safeguarding_record(child=child, actor=actor, **values)
 
-    return _change(actor=actor, child_id=child_id, expected_version=expected_version, work=work)
+    # The safeguarding writer audits the change itself, naming only its category.
+    return _change(
+        actor=actor,
+        child_id=child_id,
+        expected_version=expected_version,
+        work=work,
+        audit=False,
+    )

@@ -4,7 +4,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from registers.models import AuditEvent
-from tests.factories import child_with_record
+from tests.factories import VisitFactory, child_with_record
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +36,7 @@ def _their_ids(child) -> dict[str, object]:
         "provider_id": child.arrangements.get().provider_id,
         "relationship_id": child.relationships.get().pk,
         "arrangement_id": child.arrangements.get().pk,
+        "visit_id": VisitFactory(entry=child.entries.get()).pk,
     }
 
 

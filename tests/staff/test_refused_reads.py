@@ -7,7 +7,7 @@ from django.urls import get_resolver, reverse
 from registers.models import AuditEvent, StaffRole
 from registers.rules.codes import Door
 from tests.conftest import sign_in_fully
-from tests.factories import StaffUserFactory, child_with_record
+from tests.factories import StaffUserFactory, VisitFactory, child_with_record
 from tests.staff.test_isolation import _patterns
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,7 @@ def test_a_refused_page_writes_one_denied_row(analyst_client, devon, name, keywo
         "provider_id": child.arrangements.get().provider_id,
         "relationship_id": child.relationships.get().pk,
         "arrangement_id": child.arrangements.get().pk,
+        "visit_id": VisitFactory(entry=child.entries.get()).pk,
     }
     kwargs = {keyword: ids[keyword] for keyword in keywords}
     before = set(AuditEvent.objects.values_list("pk", flat=True))

@@ -51,6 +51,11 @@ urlpatterns = [
     ),
     path("children/<uuid:child_id>/visits/new/", record_views.visit_new, name="child-visit-new"),
     path(
+        "children/<uuid:child_id>/visits/<int:visit_id>/",
+        record_views.visit_change,
+        name="child-visit-change",
+    ),
+    path(
         "children/<uuid:child_id>/suitability/new/",
         record_views.suitability_new,
         name="child-suitability-new",
