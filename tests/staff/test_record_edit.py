@@ -270,12 +270,15 @@ def test_staff_not_cleared_never_receive_safeguarding_values(officer_client, pro
 def test_managers_see_who_viewed_the_record_and_officers_do_not(officer_client, officer, devon):
     child = child_with_record(authority=devon)
     manager = StaffUserFactory(authority=devon, role=StaffRole.MANAGER, full_name="Mo Manager")
+    managers_client = sign_in_fully(type(officer_client)(), manager)
+    officer_client.get(reverse("staff:register"))
+    listed_only = managers_client.get(url("staff:child-timeline", child)).content.decode()
     officer_client.get(url("staff:child", child))
 
     officers_timeline = officer_client.get(url("staff:child-timeline", child)).content.decode()
-    managers_client = sign_in_fully(type(officer_client)(), manager)
     managers_timeline = managers_client.get(url("staff:child-timeline", child)).content.decode()
 
+    assert "Record viewed" not in listed_only
     assert "Record viewed" not in officers_timeline
     assert "Record viewed" in managers_timeline
     assert f"by {officer}" in managers_timeline
