@@ -28,12 +28,14 @@ from registers.intake.record import (
     ArrangementDetails,
     ChildDetails,
     NewAddress,
+    NewProviderArrangement,
     ParentDetails,
     PreviousSchool,
     SafeguardingDetails,
     arrangement_details_validate,
     child_details_validate,
     new_address_validate,
+    new_provider_arrangement_validate,
     parent_details_validate,
     previous_school_validate,
     safeguarding_details_validate,
@@ -48,6 +50,7 @@ from registers.models import (
     ChildPerson,
     ChildSafeguarding,
     EducationArrangement,
+    Provider,
     RecordChange,
     RegisterEntry,
 )
@@ -419,6 +422,67 @@ def arrangement_change(
             label=label,
         )
         _save(arrangement, changed, actor)
+
+    return _change(
+        actor=actor,
+        child_id=child_id,
+        expected_version=expected_version,
+        work=work,
+        source=source_label(details.source),
+    )
+
+
+def provider_arrangement_add(
+    *,
+    actor: Actor,
+    child_id: UUID | str,
+    expected_version: int,
+    details: NewProviderArrangement,
+) -> list[RecordChange]:
+    """A provider the officer has heard the child attends (from the provider by phone or
+    email, the parent, a visit): the LA's provider of that name, or a new one, and the hours."""
+    details = new_provider_arrangement_validate(details=details)
+    user = actor.user
+
+    def work(history: _History) -> None:
+        child = history.locked.child
+        provider = (
+            Provider.objects.live()
+            .filter(authority=child.authority_id, name__iexact=details.name)
+            .order_by("id")
+            .first()
+        )
+        if provider is None:
+            provider = Provider.objects.create(
+                authority_id=child.authority_id,
+                name=details.name,
+                provider_type=details.provider_type,
+                email=details.email,
+                created_by=user,
+                modified_by=user,
+            )
+        elif details.email and not provider.email:
+            provider.email = details.email
+            _save(provider, ["email"], actor)
+        EducationArrangement.objects.create(
+            child=child,
+            provider=provider,
+            hours_per_week=details.hours_per_week,
+            hours_without_parent=details.hours_without_parent,
+            created_by=user,
+            modified_by=user,
+        )
+        without = (
+            ""
+            if details.hours_without_parent is None
+            else f", {shown(details.hours_without_parent)} without a parent present"
+        )
+        history.note(
+            category="education",
+            field="Education provider added",
+            old="",
+            new=f"{provider.name}: {shown(details.hours_per_week)} hours a week{without}",
+        )
 
     return _change(
         actor=actor,

@@ -193,6 +193,27 @@ class ArrangementForm(SourceForm):
         )
 
 
+class ProviderAddForm(ArrangementForm):
+    title = "Add an education provider"
+
+    name = text_field(intake.PROVIDER_NAME)
+    provider_type = choice_radios(intake.PROVIDER_TYPE)
+    email = email_field(
+        intake.PROVIDER_EMAIL, help_text="Information requests are sent to this address"
+    )
+
+    def question_items(self) -> list:
+        return [
+            Field.text("name"),
+            Field.radios("provider_type", legend_size=Size.SMALL),
+            Field.text("email"),
+            *super().question_items(),
+        ]
+
+    def details(self) -> intake.NewProviderArrangement:
+        return _answers(intake.NewProviderArrangement, self.cleaned_data)
+
+
 class ProviderContactForm(SourceForm):
     title = "Change the provider's contact details"
 

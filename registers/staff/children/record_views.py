@@ -216,6 +216,25 @@ def arrangement_change(request: HttpRequest, child_id: str, arrangement_id: int)
 
 @la_staff_required
 @require_http_methods(["GET", "POST"])
+def provider_arrangement_add(request: HttpRequest, child_id: str) -> HttpResponse:
+    return _change_page(
+        request,
+        child_id,
+        form_class=forms.ProviderAddForm,
+        read=_reader({"education"}),
+        initial=lambda page, part: {},
+        save=lambda form, actor, child_id, part: record.provider_arrangement_add(
+            actor=actor,
+            child_id=child_id,
+            expected_version=_version(form),
+            details=form.details(),
+        ),
+        done="The education provider has been added",
+    )
+
+
+@la_staff_required
+@require_http_methods(["GET", "POST"])
 def previous_school_change(request: HttpRequest, child_id: str) -> HttpResponse:
     def initial(page: ChildPage, part) -> dict:
         entry = page.entry

@@ -34,6 +34,11 @@ urlpatterns = [
         name="child-change-arrangement",
     ),
     path(
+        "children/<uuid:child_id>/change/education/new-provider/",
+        record_views.provider_arrangement_add,
+        name="child-add-provider",
+    ),
+    path(
         "children/<uuid:child_id>/change/previous-school/",
         record_views.previous_school_change,
         name="child-change-previous-school",
