@@ -479,7 +479,7 @@ def provider_arrangement_add(
         )
         history.note(
             category="education",
-            field="Education provider added",
+            field="Education provider",
             old="",
             new=f"{provider.name}: {shown(details.hours_per_week)} hours a week{without}",
         )
