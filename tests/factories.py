@@ -18,6 +18,7 @@ from registers.models import (
     RegisterEntry,
     StaffRole,
     StaffUser,
+    Visit,
 )
 from registers.rules.codes import (
     AddressKind,
@@ -162,6 +163,14 @@ class EducationArrangementFactory(factory.django.DjangoModelFactory):
     )
     hours_per_week = 6
     hours_without_parent = 4
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Visit
+
+    entry = factory.SubFactory(RegisterEntryFactory)
+    offered_on = factory.LazyFunction(date.today)
 
 
 def child_with_record(*, authority: LocalAuthority, **child_fields) -> Child:

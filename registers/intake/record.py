@@ -18,6 +18,7 @@ from registers.intake.child import (
     UPN,
     identifier_clean,
 )
+from registers.intake.notification import PROVIDER_NAME, PROVIDER_TYPE
 from registers.models import (
     ChildSafeguarding,
     Contact,
@@ -254,6 +255,49 @@ def arrangement_details_validate(*, details: ArrangementDetails) -> ArrangementD
         )
         if problem:
             errors["hours_without_parent"] = [problem]
+    if errors:
+        raise ApplicationError(errors)
+    return replace(details, **kept)
+
+
+@dataclass(frozen=True, kw_only=True)
+class NewProviderArrangement:
+    """A provider the officer has heard the child attends, and for how long each week."""
+
+    name: str
+    provider_type: str
+    email: str = ""
+    hours_per_week: Decimal | str | None
+    hours_without_parent: Decimal | str | None = None
+    source: str
+
+
+def new_provider_arrangement_validate(
+    *, details: NewProviderArrangement
+) -> NewProviderArrangement:
+    kept, errors = answers_clean(
+        details,
+        {
+            "name": PROVIDER_NAME.clean,
+            "provider_type": PROVIDER_TYPE.clean,
+            "email": lambda value: email_clean(value, PROVIDER_EMAIL),
+        },
+    )
+    try:
+        hours = arrangement_details_validate(
+            details=ArrangementDetails(
+                hours_per_week=details.hours_per_week,
+                hours_without_parent=details.hours_without_parent,
+                source=details.source,
+            )
+        )
+    except ApplicationError as error:
+        errors |= error.errors
+    else:
+        kept |= {
+            "hours_per_week": hours.hours_per_week,
+            "hours_without_parent": hours.hours_without_parent,
+        }
     if errors:
         raise ApplicationError(errors)
     return replace(details, **kept)

@@ -79,6 +79,22 @@ def arrangement_of(arrangement_id: int) -> Callable[[ChildPage], EducationArrang
     return read
 
 
+def visit_of(visit_id: int) -> Callable[[ChildPage], Visit]:
+    """A visit on the child's cases by its id; another child's is not found."""
+
+    def read(page: ChildPage) -> Visit:
+        visit = (
+            Visit.objects.live()
+            .filter(entry__in=[entry.pk for entry in page.entries], pk=visit_id)
+            .first()
+        )
+        if visit is None:
+            raise ChildNotFound("No such visit on this record")
+        return visit
+
+    return read
+
+
 def child_safeguarding_get(
     *, actor: Actor, child_id: UUID | str
 ) -> tuple[ChildPage, ChildSafeguarding | None]:

@@ -374,15 +374,20 @@ def work_on_the_case(page: ChildPage) -> Iterable[TimelineItem]:
 
 
 # The newest reads of the record a manager is shown: enough to answer "who has looked at this
-# child lately", read through the audit trail's index of the children each row names.
+# child lately".
 RECORD_VIEWS_SHOWN = 50
 
 
 def record_views(page: ChildPage) -> Iterable[TimelineItem]:
-    """Who viewed the child's record (the audit trail's allowed reads), for managers."""
+    """Who viewed the child's record (the audit trail's allowed reads of it), for managers.
+
+    Read by the record the rows name (the trail's index of object type and id), so that a list
+    page naming the child among others is not taken for a view of their record.
+    """
     for event in (
         AuditEvent.objects.filter(
-            children__contains=[str(page.child.pk)],
+            object_type="child",
+            object_id=str(page.child.pk),
             action=AuditEvent.Action.VIEW,
             outcome=AuditEvent.Outcome.ALLOWED,
         )
@@ -393,6 +398,7 @@ def record_views(page: ChildPage) -> Iterable[TimelineItem]:
             occurred_at=event.occurred_at,
             title="Record viewed",
             byline=_staff_name(event.actor) or event.get_door_display().lower(),
+            description=f"Seen: {', '.join(event.categories).replace('_', ' ')}",
         )
 
 

@@ -40,10 +40,18 @@ from registers.models import (
 )
 from registers.rules.contacts import happened_on_problems, visit_on_problems
 from registers.selectors.record import provider_version
-from registers.services.record import STALE, Locked, StaleRecord, child_locked, shown
+from registers.services.record import (
+    STALE,
+    Locked,
+    RecordNotFound,
+    StaleRecord,
+    child_locked,
+    shown,
+)
 
 NO_CASE = "This child has no case on the register to record this on"
 PROVIDER_NOT_FOUND = "No such provider on this register"
+VISIT_NOT_FOUND = "No such visit on this child's record"
 
 
 def _on_the_case(
@@ -54,6 +62,7 @@ def _on_the_case(
     problems: Callable[[RegisterEntry, date], dict[str, list[str]]],
     make: Callable[[RegisterEntry], object],
     object_type: str,
+    action: AuditEvent.Action = AuditEvent.Action.CREATE,
 ):
     """Lock the child at the version seen, check the dates against their case, make the row,
     raise the version and audit it: the shape of every recording here."""
@@ -74,7 +83,7 @@ def _on_the_case(
         audit_record(
             actor=actor,
             authority=child.authority,
-            action=AuditEvent.Action.CREATE,
+            action=action,
             outcome=AuditEvent.Outcome.ALLOWED,
             object_type=object_type,
             object_id=made.pk,
@@ -118,13 +127,7 @@ def contact_record(
     )
 
 
-def visit_record(
-    *, actor: Actor, child_id: UUID | str, expected_version: int, details: VisitDetails
-) -> Visit:
-    """A visit offered to the family: accepted, declined, arranged or made (L2)."""
-    details = visit_details_validate(details=details)
-    user = actor.user
-
+def _visit_problems(details: VisitDetails) -> Callable[[RegisterEntry, date], dict]:
     def problems(entry: RegisterEntry, today: date) -> dict[str, list[str]]:
         errors = {}
         offered = happened_on_problems(
@@ -145,23 +148,62 @@ def visit_record(
             errors["visit_on"] = visit_on
         return errors
 
+    return problems
+
+
+VISIT_FIELDS = ("status", "offered_on", "visit_on", "at_home", "visited_by", "notes")
+
+
+def visit_record(
+    *, actor: Actor, child_id: UUID | str, expected_version: int, details: VisitDetails
+) -> Visit:
+    """A visit offered to the family: accepted, declined, arranged or made (L2)."""
+    details = visit_details_validate(details=details)
+    user = actor.user
     return _on_the_case(
         actor=actor,
         child_id=child_id,
         expected_version=expected_version,
-        problems=problems,
+        problems=_visit_problems(details),
         make=lambda entry: Visit.objects.create(
             entry=entry,
-            status=details.status,
-            offered_on=details.offered_on,
-            visit_on=details.visit_on,
-            at_home=details.at_home,
-            visited_by=details.visited_by,
-            notes=details.notes,
+            **{name: getattr(details, name) for name in VISIT_FIELDS},
             created_by=user,
             modified_by=user,
         ),
         object_type="visit",
+    )
+
+
+def visit_change(
+    *,
+    actor: Actor,
+    child_id: UUID | str,
+    expected_version: int,
+    visit_id: int,
+    details: VisitDetails,
+) -> Visit:
+    """What has become of a visit: an offer accepted or declined, a visit arranged or made."""
+    details = visit_details_validate(details=details)
+
+    def update(entry: RegisterEntry) -> Visit:
+        visit = Visit.objects.live().filter(entry__child=entry.child_id, pk=visit_id).first()
+        if visit is None:
+            raise RecordNotFound(VISIT_NOT_FOUND)
+        for name in VISIT_FIELDS:
+            setattr(visit, name, getattr(details, name))
+        visit.modified_by = actor.user
+        visit.save(update_fields=[*VISIT_FIELDS, "modified_by", "modified_at"])
+        return visit
+
+    return _on_the_case(
+        actor=actor,
+        child_id=child_id,
+        expected_version=expected_version,
+        problems=_visit_problems(details),
+        make=update,
+        object_type="visit",
+        action=AuditEvent.Action.UPDATE,
     )
 
 

@@ -28,12 +28,14 @@ from registers.intake.record import (
     ArrangementDetails,
     ChildDetails,
     NewAddress,
+    NewProviderArrangement,
     ParentDetails,
     PreviousSchool,
     SafeguardingDetails,
     arrangement_details_validate,
     child_details_validate,
     new_address_validate,
+    new_provider_arrangement_validate,
     parent_details_validate,
     previous_school_validate,
     safeguarding_details_validate,
@@ -48,6 +50,7 @@ from registers.models import (
     ChildPerson,
     ChildSafeguarding,
     EducationArrangement,
+    Provider,
     RecordChange,
     RegisterEntry,
 )
@@ -162,8 +165,9 @@ class _History:
             changed.append(name)
         return changed
 
-    def save(self) -> list[RecordChange]:
-        """Keep the changes, raise the child's version, and audit; nothing if none changed."""
+    def save(self, *, audit: bool = True) -> list[RecordChange]:
+        """Keep the changes, raise the child's version, and audit (unless the writer of what
+        changed audits it itself); nothing if none changed."""
         if not self.changes:
             return []
         RecordChange.objects.bulk_create(self.changes)
@@ -171,6 +175,8 @@ class _History:
         child.version += 1
         child.modified_by = self.actor.user
         child.save(update_fields=["version", "modified_by", "modified_at"])
+        if not audit:
+            return self.changes
         audit_record(
             actor=self.actor,
             authority=child.authority,
@@ -198,12 +204,13 @@ def _change(
     expected_version: int,
     work: Callable[[_History], None],
     source: str = "",
+    audit: bool = True,
 ) -> list[RecordChange]:
     with transaction.atomic():
         locked = child_locked(actor=actor, child_id=child_id, expected_version=expected_version)
         history = _History(locked=locked, actor=actor, source=source)
         work(history)
-        return history.save()
+        return history.save(audit=audit)
 
 
 # The child ------------------------------------------------------------------------------------
@@ -425,6 +432,67 @@ def arrangement_change(
     )
 
 
+def provider_arrangement_add(
+    *,
+    actor: Actor,
+    child_id: UUID | str,
+    expected_version: int,
+    details: NewProviderArrangement,
+) -> list[RecordChange]:
+    """A provider the officer has heard the child attends (from the provider by phone or
+    email, the parent, a visit): the LA's provider of that name, or a new one, and the hours."""
+    details = new_provider_arrangement_validate(details=details)
+    user = actor.user
+
+    def work(history: _History) -> None:
+        child = history.locked.child
+        provider = (
+            Provider.objects.live()
+            .filter(authority=child.authority_id, name__iexact=details.name)
+            .order_by("id")
+            .first()
+        )
+        if provider is None:
+            provider = Provider.objects.create(
+                authority_id=child.authority_id,
+                name=details.name,
+                provider_type=details.provider_type,
+                email=details.email,
+                created_by=user,
+                modified_by=user,
+            )
+        elif details.email and not provider.email:
+            provider.email = details.email
+            _save(provider, ["email"], actor)
+        EducationArrangement.objects.create(
+            child=child,
+            provider=provider,
+            hours_per_week=details.hours_per_week,
+            hours_without_parent=details.hours_without_parent,
+            created_by=user,
+            modified_by=user,
+        )
+        without = (
+            ""
+            if details.hours_without_parent is None
+            else f", {shown(details.hours_without_parent)} without a parent present"
+        )
+        history.note(
+            category="education",
+            field="Education provider",
+            old="",
+            new=f"{provider.name}: {shown(details.hours_per_week)} hours a week{without}",
+        )
+
+    return _change(
+        actor=actor,
+        child_id=child_id,
+        expected_version=expected_version,
+        work=work,
+        source=source_label(details.source),
+    )
+
+
 def previous_school_change(
     *, actor: Actor, child_id: UUID | str, expected_version: int, details: PreviousSchool
 ) -> list[RecordChange]:
@@ -486,4 +554,11 @@ def safeguarding_change(
         if history.apply(held, values, category="safeguarding"):
             child_safeguarding_record(child=child, actor=actor, **values)
 
-    return _change(actor=actor, child_id=child_id, expected_version=expected_version, work=work)
+    # The safeguarding writer audits the change itself, naming only its category.
+    return _change(
+        actor=actor,
+        child_id=child_id,
+        expected_version=expected_version,
+        work=work,
+        audit=False,
+    )

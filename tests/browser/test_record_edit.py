@@ -77,3 +77,37 @@ def test_officer_records_a_move_and_a_visit(page: Page, live_server, devon):
     expect(page.get_by_role("heading", name="Visit at home: took place")).to_be_visible()
     expect(page.get_by_role("heading", name="Changed: Home address")).to_be_visible()
     assert_accessible(page)
+
+
+def test_cleared_officer_changes_safeguarding_and_records_a_decision(
+    page: Page, live_server, devon
+):
+    cleared = StaffUserFactory(authority=devon, can_view_safeguarding=True)
+    child = child_with_record(authority=devon, first_name="Isla", last_name="Moorcroft")
+    child.entries.update(notified_on=date.today() - timedelta(days=30))
+
+    sign_in(page, live_server.url, cleared.email)
+    page.goto(f"{live_server.url}/staff/children/{child.pk}/")
+    page.get_by_role("link", name="Change section 47 enquiry").click()
+    assert_accessible(page)
+    page.get_by_role("group", name="Section 47 enquiry").get_by_label("Current").check()
+    page.get_by_role("group", name="Is the child looked after?").get_by_label("No").check()
+    page.get_by_role("button", name="Save").click()
+    expect_error(page, "Select a child protection plan status")
+
+    page.get_by_role("group", name="Child protection plan").get_by_label("None known").check()
+    page.get_by_role("group", name="Child in need").get_by_label("None known").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The safeguarding information has been changed")).to_be_visible()
+
+    page.get_by_role("link", name="Contacts and visits").click()
+    page.get_by_role("link", name="Record a suitability decision").click()
+    page.get_by_label("Suitable", exact=True).check()
+    fill_date(page, "Date of the decision", date.today())
+    page.get_by_role("button", name="Save").click()
+    expect_error(page, "Enter the evidence and reasons for the decision")
+
+    page.get_by_label("Evidence and reasons").fill("A broad curriculum seen at the visit")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("The suitability decision has been recorded")).to_be_visible()
+    assert_accessible(page)

@@ -283,3 +283,47 @@ def test_a_providers_email_heard_by_phone_lets_a_request_be_sent(devon, officer,
             expected_version=0,
             details=ProviderContactDetails(email="", phone="", source="parent"),
         )
+
+
+def test_an_offered_visit_is_later_recorded_as_made(devon, officer):
+    child = notified_days_ago(devon, 10)
+    actor = staff_actor(officer)
+    offered = contacts.visit_record(
+        actor=actor,
+        child_id=child.pk,
+        expected_version=1,
+        details=a_visit(status=Visit.Status.OFFERED, visit_on=TODAY + timedelta(days=3)),
+    )
+
+    contacts.visit_change(
+        actor=actor,
+        child_id=child.pk,
+        expected_version=2,
+        visit_id=offered.pk,
+        details=a_visit(status=Visit.Status.COMPLETED, visit_on=TODAY),
+    )
+
+    offered.refresh_from_db()
+    assert (offered.status, offered.visit_on) == (Visit.Status.COMPLETED, TODAY)
+    assert Visit.objects.count() == 1
+    assert AuditEvent.objects.filter(object_type="visit", action=AuditEvent.Action.UPDATE).exists()
+
+
+def test_another_childs_visit_cannot_be_changed(devon, officer):
+    child = notified_days_ago(devon, 10)
+    other = notified_days_ago(devon, 10)
+    theirs = contacts.visit_record(
+        actor=staff_actor(officer), child_id=other.pk, expected_version=1, details=a_visit()
+    )
+
+    with pytest.raises(RecordNotFound):
+        contacts.visit_change(
+            actor=staff_actor(officer),
+            child_id=child.pk,
+            expected_version=1,
+            visit_id=theirs.pk,
+            details=a_visit(notes="Changed"),
+        )
+
+    theirs.refresh_from_db()
+    assert theirs.notes == "Saw a range of work"

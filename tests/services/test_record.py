@@ -12,6 +12,7 @@ from registers.intake.record import (
     ArrangementDetails,
     ChildDetails,
     NewAddress,
+    NewProviderArrangement,
     ParentDetails,
     PreviousSchool,
     SafeguardingDetails,
@@ -203,6 +204,8 @@ def test_a_move_ends_the_old_address_and_starts_the_new(devon, officer):
 def test_a_move_to_the_same_address_or_a_future_date_is_refused(devon, officer):
     child = child_with_record(authority=devon)
     held = child.addresses.get().address
+    held.line_1 = "1 High Street"
+    held.save()
     actor = staff_actor(officer)
 
     with pytest.raises(ApplicationError) as same:
@@ -355,3 +358,62 @@ def test_only_cleared_staff_change_safeguarding(devon, officer):
     assert set(RecordChange.objects.filter(child=child).values_list("category", flat=True)) == {
         "safeguarding"
     }
+
+
+def test_a_provider_heard_of_by_email_is_added_with_its_hours_and_source(devon, officer):
+    child = child_with_record(authority=devon)
+    known = child.arrangements.get().provider
+    actor = staff_actor(officer)
+
+    record.provider_arrangement_add(
+        actor=actor,
+        child_id=child.pk,
+        expected_version=1,
+        details=NewProviderArrangement(
+            name="Exeter Maths Tutors",
+            provider_type="tutor",
+            email="hello@tutors.example",
+            hours_per_week="3",
+            source="provider_email",
+        ),
+    )
+    record.provider_arrangement_add(
+        actor=actor,
+        child_id=child.pk,
+        expected_version=2,
+        details=NewProviderArrangement(
+            name=known.name.upper(),
+            provider_type="tutor",
+            hours_per_week="2",
+            source="parent",
+        ),
+    )
+
+    providers = [arrangement.provider for arrangement in child.arrangements.order_by("id")]
+    assert [provider.name for provider in providers] == [
+        known.name,
+        "Exeter Maths Tutors",
+        known.name,
+    ]
+    assert providers[1].email == "hello@tutors.example"
+    assert history(child) == [
+        ("Education provider", "", "Exeter Maths Tutors: 3 hours a week"),
+        ("Education provider", "", f"{known.name}: 2 hours a week"),
+    ]
+
+
+def test_a_provider_without_a_name_or_hours_is_refused(devon, officer):
+    child = child_with_record(authority=devon)
+
+    with pytest.raises(ApplicationError) as refused:
+        record.provider_arrangement_add(
+            actor=staff_actor(officer),
+            child_id=child.pk,
+            expected_version=1,
+            details=NewProviderArrangement(
+                name=" ", provider_type="tutor", hours_per_week="", source="parent"
+            ),
+        )
+
+    assert sorted(refused.value.errors) == ["hours_per_week", "name"]
+    assert child.arrangements.count() == 1

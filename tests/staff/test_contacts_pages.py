@@ -86,6 +86,7 @@ def test_a_visit_is_recorded_and_shown_on_the_tab_and_the_timeline(officer_clien
             "Took place",
             "Jo Officer",
             "Saw maths and reading work",
+            f"Update the visit offered on {offered.day} {offered:%B %Y}",
         ]
     ]
     timeline = officer_client.get(url("staff:child-timeline", child)).content.decode()
@@ -231,3 +232,41 @@ def test_a_providers_email_is_recorded_with_its_source(officer_client, devon):
     assert good.status_code == 302
     assert Provider.objects.get(pk=provider.pk).email == "office@forest.example"
     assert RecordChange.objects.get(provider=provider).source == "The provider, by email"
+
+
+def test_a_visit_offered_is_updated_when_it_has_taken_place(officer_client, devon):
+    child = notified_days_ago(devon, 20)
+    offered_on = TODAY - timedelta(days=10)
+    officer_client.post(
+        url("staff:child-visit-new", child),
+        visit_posted(child, offered_on=offered_on, visit_on=None, status="offered"),
+    )
+    visit = Visit.objects.get()
+    change = url("staff:child-visit-change", child, visit_id=visit.pk)
+    assert (
+        f'href="{change}"'
+        in officer_client.get(url("staff:child-contacts", child)).content.decode()
+    )
+    child.refresh_from_db()
+
+    response = officer_client.post(
+        change, visit_posted(child, offered_on=offered_on, visit_on=TODAY - timedelta(days=1))
+    )
+
+    assert response.status_code == 302
+    visit.refresh_from_db()
+    assert (visit.status, visit.visit_on) == ("completed", TODAY - timedelta(days=1))
+    assert table_rows(officer_client.get(url("staff:child-contacts", child)))[0][2] == "Took place"
+
+
+def test_the_parents_report_link_chooses_the_kind_of_contact(officer_client, devon):
+    child = notified_days_ago(devon, 20)
+    tab = officer_client.get(url("staff:child-contacts", child)).content.decode()
+    link = url("staff:child-contact-new", child) + "?kind=report"
+    assert f'href="{link}"' in tab
+
+    form = officer_client.get(link).content.decode()
+
+    assert re.search(r'value="report"\s+checked', form) or re.search(
+        r'checked[^>]*value="report"', form
+    )

@@ -14,7 +14,13 @@ from registers.selectors.letters import letter_preview_get
 from registers.services.consent import consent_request_record
 from registers.services.letters import letter_make
 from tests.conftest import sign_in_fully
-from tests.factories import ChildFactory, StaffUserFactory, child_with_record, staff_actor
+from tests.factories import (
+    ChildFactory,
+    StaffUserFactory,
+    VisitFactory,
+    child_with_record,
+    staff_actor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +52,8 @@ def _ids_of(child) -> dict[str, object]:
     """The ids of an LA's records, by the URL keyword that names each kind: the child, their
     entry and provider, a reported change about them waiting for review, and the child with
     another of the LA's children as a pair of possible duplicates; a letter about them and a
-    consent request; a task, a bulk job, an officer whose caseload is shown; a parent and an
-    education arrangement."""
+    consent request; a task, a bulk job, an officer whose caseload is shown; a parent, an
+    education arrangement and a visit; a member of staff."""
     entry = child.entries.get()
     report = Notification.objects.create(
         authority=child.authority,
@@ -104,6 +110,7 @@ def _ids_of(child) -> dict[str, object]:
         "relationship_id": child.relationships.get().pk,
         "arrangement_id": child.arrangements.get().pk,
         "user_id": StaffUserFactory(authority=child.authority).pk,
+        "visit_id": VisitFactory(entry=entry).pk,
     }
 
 

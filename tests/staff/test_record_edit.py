@@ -3,6 +3,7 @@ page, kept on the timeline; bad input, a stale form or a closed case is refused 
 errors and nothing changed; safeguarding values reach only staff cleared for them."""
 
 from datetime import date, timedelta
+from html import escape
 
 import pytest
 from django.urls import reverse
@@ -78,7 +79,7 @@ def test_a_changed_name_shows_on_the_record_and_the_timeline(officer_client, off
     timeline = officer_client.get(url("staff:child-timeline", child)).content.decode()
     assert "Changed: First name" in timeline
     assert "Was: Amelia. Now: Amelie." in timeline
-    assert f"by {officer}" in timeline
+    assert f"by {escape(str(officer))}" in timeline
 
 
 @pytest.mark.parametrize(
@@ -270,15 +271,18 @@ def test_staff_not_cleared_never_receive_safeguarding_values(officer_client, pro
 def test_managers_see_who_viewed_the_record_and_officers_do_not(officer_client, officer, devon):
     child = child_with_record(authority=devon)
     manager = StaffUserFactory(authority=devon, role=StaffRole.MANAGER, full_name="Mo Manager")
+    managers_client = sign_in_fully(type(officer_client)(), manager)
+    officer_client.get(reverse("staff:register"))
+    listed_only = managers_client.get(url("staff:child-timeline", child)).content.decode()
     officer_client.get(url("staff:child", child))
 
     officers_timeline = officer_client.get(url("staff:child-timeline", child)).content.decode()
-    managers_client = sign_in_fully(type(officer_client)(), manager)
     managers_timeline = managers_client.get(url("staff:child-timeline", child)).content.decode()
 
+    assert "Record viewed" not in listed_only
     assert "Record viewed" not in officers_timeline
     assert "Record viewed" in managers_timeline
-    assert f"by {officer}" in managers_timeline
+    assert f"by {escape(str(officer))}" in managers_timeline
 
 
 # Constant statements ----------------------------------------------------------------------------
@@ -296,3 +300,26 @@ def test_the_record_runs_the_same_statements_at_100_and_10000_children(officer_c
     at_10000 = len(statements_run(record))
 
     assert at_100 == at_10000
+
+
+def test_an_education_provider_is_added_from_the_record(officer_client, devon):
+    child = child_with_record(authority=devon)
+    add = url("staff:child-add-provider", child)
+    assert f'href="{add}"' in officer_client.get(url("staff:child", child)).content.decode()
+
+    response = officer_client.post(
+        add,
+        {
+            "version": 1,
+            "name": "Exeter Maths Tutors",
+            "provider_type": "tutor",
+            "email": "",
+            "hours_per_week": "3",
+            "hours_without_parent": "",
+            "source": "provider_phone",
+        },
+    )
+
+    assert response.status_code == 302
+    rows = summary_rows(officer_client.get(url("staff:child", child)))
+    assert rows["Exeter Maths Tutors"] == "Tutor About 3 hours a week"

@@ -23,6 +23,7 @@ from registers.forms import (
 )
 from registers.intake import child as child_intake
 from registers.intake import record as intake
+from registers.models import Contact
 from registers.services.record import STALE
 
 
@@ -43,6 +44,11 @@ class RecordForm(GovukForm):
 
     def question_items(self) -> list:
         return []
+
+    @classmethod
+    def initial_from_query(cls, query) -> dict:
+        """Answers a link may choose beforehand (the kind of contact); none by default."""
+        return {}
 
 
 def _yes(value: str) -> bool:
@@ -187,6 +193,27 @@ class ArrangementForm(SourceForm):
         )
 
 
+class ProviderAddForm(ArrangementForm):
+    title = "Add an education provider"
+
+    name = text_field(intake.PROVIDER_NAME)
+    provider_type = choice_radios(intake.PROVIDER_TYPE)
+    email = email_field(
+        intake.PROVIDER_EMAIL, help_text="Information requests are sent to this address"
+    )
+
+    def question_items(self) -> list:
+        return [
+            Field.text("name"),
+            Field.radios("provider_type", legend_size=Size.SMALL),
+            Field.text("email"),
+            *super().question_items(),
+        ]
+
+    def details(self) -> intake.NewProviderArrangement:
+        return _answers(intake.NewProviderArrangement, self.cleaned_data)
+
+
 class ProviderContactForm(SourceForm):
     title = "Change the provider's contact details"
 
@@ -290,6 +317,13 @@ class ContactForm(RecordForm):
     occurred_on = DateField(question=intake.CONTACT_ON, label="Date of the contact")
     summary = textarea_field(intake.CONTACT_SUMMARY)
 
+    @classmethod
+    def initial_from_query(cls, query) -> dict:
+        # "Record the parent's report" is a contact of the kind "report", from the family.
+        if query.get("kind") == Contact.Kind.REPORT:
+            return {"kind": Contact.Kind.REPORT, "direction": Contact.Direction.INBOUND}
+        return {}
+
     def question_items(self) -> list:
         return [
             Field.radios("kind", legend_size=Size.SMALL),
@@ -336,6 +370,10 @@ class VisitForm(RecordForm):
             visited_by=data["visited_by"],
             notes=data["notes"],
         )
+
+
+class VisitChangeForm(VisitForm):
+    title = "Update a visit"
 
 
 class SuitabilityForm(RecordForm):

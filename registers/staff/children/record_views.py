@@ -24,6 +24,7 @@ from registers.selectors.record import (
     current_address,
     provider_version,
     relationship_of,
+    visit_of,
 )
 from registers.services import contacts, record
 from registers.staff.access import la_staff_required
@@ -215,6 +216,25 @@ def arrangement_change(request: HttpRequest, child_id: str, arrangement_id: int)
 
 @la_staff_required
 @require_http_methods(["GET", "POST"])
+def provider_arrangement_add(request: HttpRequest, child_id: str) -> HttpResponse:
+    return _change_page(
+        request,
+        child_id,
+        form_class=forms.ProviderAddForm,
+        read=_reader({"education"}),
+        initial=lambda page, part: {},
+        save=lambda form, actor, child_id, part: record.provider_arrangement_add(
+            actor=actor,
+            child_id=child_id,
+            expected_version=_version(form),
+            details=form.details(),
+        ),
+        done="The education provider has been added",
+    )
+
+
+@la_staff_required
+@require_http_methods(["GET", "POST"])
 def previous_school_change(request: HttpRequest, child_id: str) -> HttpResponse:
     def initial(page: ChildPage, part) -> dict:
         entry = page.entry
@@ -292,6 +312,7 @@ def child_contacts(request: HttpRequest, child_id: str) -> HttpResponse:
             "visits": found.visits,
             "decision": found.decision,
             "decisions": found.decisions,
+            "editable": found.page.editable,
         },
     )
 
@@ -305,7 +326,7 @@ def _recording(form_class, service, done: str):
             child_id,
             form_class=form_class,
             read=_reader({"education"}),
-            initial=lambda page, part: {},
+            initial=lambda page, part: form_class.initial_from_query(request.GET),
             save=lambda form, actor, child_id, part: service(
                 actor=actor,
                 child_id=child_id,
@@ -328,6 +349,35 @@ suitability_new = _recording(
     contacts.suitability_decide,
     "The suitability decision has been recorded",
 )
+
+
+@la_staff_required
+@require_http_methods(["GET", "POST"])
+def visit_change(request: HttpRequest, child_id: str, visit_id: int) -> HttpResponse:
+    """What has become of a visit already recorded: accepted, declined, arranged, made."""
+    return _change_page(
+        request,
+        child_id,
+        form_class=forms.VisitChangeForm,
+        read=_reader({"education"}, visit_of(visit_id)),
+        initial=lambda page, visit: {
+            "status": visit.status,
+            "offered_on": visit.offered_on,
+            "visit_on": visit.visit_on,
+            "at_home": forms.initial_yes_no(visit.at_home),
+            "visited_by": visit.visited_by,
+            "notes": visit.notes,
+        },
+        save=lambda form, actor, child_id, part: contacts.visit_change(
+            actor=actor,
+            child_id=child_id,
+            expected_version=_version(form),
+            visit_id=part.pk,
+            details=form.details(),
+        ),
+        done="The visit has been updated",
+        back="staff:child-contacts",
+    )
 
 
 # A provider's contact details -----------------------------------------------------------------

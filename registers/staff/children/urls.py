@@ -36,6 +36,11 @@ urlpatterns = [
         name="child-change-arrangement",
     ),
     path(
+        "children/<uuid:child_id>/change/education/new-provider/",
+        record_views.provider_arrangement_add,
+        name="child-add-provider",
+    ),
+    path(
         "children/<uuid:child_id>/change/previous-school/",
         record_views.previous_school_change,
         name="child-change-previous-school",
@@ -52,6 +57,11 @@ urlpatterns = [
         name="child-contact-new",
     ),
     path("children/<uuid:child_id>/visits/new/", record_views.visit_new, name="child-visit-new"),
+    path(
+        "children/<uuid:child_id>/visits/<int:visit_id>/",
+        record_views.visit_change,
+        name="child-visit-change",
+    ),
     path(
         "children/<uuid:child_id>/suitability/new/",
         record_views.suitability_new,
