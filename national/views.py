@@ -19,7 +19,7 @@ from national.tables import FILES, FILES_BY_NAME
 from national.tasks import collection_start
 from national.writing import publication_write
 
-COLLECTING = "Collecting the returns for the {run} from {count} LAs"
+COLLECTING = "Collecting the returns for the {run} from {count} LA{plural}"
 SOURCE_SAVED = "{source}: returns will be read from {url}"
 
 
@@ -52,7 +52,10 @@ def collect(request) -> HttpResponse:
     run = collection_start(
         academic_year=form.cleaned_data["academic_year"].strip(), term=form.cleaned_data["term"]
     )
-    messages.success(request, COLLECTING.format(run=run, count=run.results.count()))
+    count = run.results.count()
+    messages.success(
+        request, COLLECTING.format(run=run, count=count, plural="" if count == 1 else "s")
+    )
     return redirect("national:run", academic_year=run.academic_year, term=run.term)
 
 
