@@ -136,6 +136,31 @@ def test_the_published_tables_have_each_las_regions_and_englands_counts_once(
     assert row["child_count"] == count_shown(ehc_from_mainstream, LOCAL)
     assert row["child_percent"] == percent_shown(ehc_from_mainstream, devon_mainstream)
 
+    # The academic year to the census date: every child was home educated as it opened, none
+    # started in it. No child is missing education, so no percentage of them applies.
+    year_rows = csv_rows(out / "ehe_academic_year.csv")
+    devon_year = row_for(
+        year_rows, level="Local authority", area="E10000008", topic="Total", breakdown="Total"
+    )
+    assert devon_year["child_count"] == count_shown(len(REGISTERS["878"]), LOCAL)
+    starts = row_for(
+        year_rows, level="Local authority", area="E10000008", topic="Starts", breakdown="Starts"
+    )
+    assert (starts["child_count"], starts["child_percent"], starts["rate_per_100"]) == (
+        "0",
+        "z",
+        "z",
+    )
+    cme_rows = csv_rows(out / "cme_census.csv")
+    devon_cme = row_for(
+        cme_rows,
+        level="Local authority",
+        area="E10000008",
+        topic="Duration",
+        breakdown="4 to 8 weeks",
+    )
+    assert (devon_cme["child_count"], devon_cme["child_percent"]) == ("0", "z")
+
     # Collecting the term again replaces its returns and tables: nothing is counted twice.
     counted_once = sorted(run.counts.values_list("area_code", "file", "breakdown", "child_count"))
     call_command("national_collect", "--year", YEAR, "--term", TERM)
