@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from national.checks import return_faults
 from national.contracts import contract_errors
 from national.ees import META_COLUMNS, file_failures
+from national.models import Source
 from national.publication import DATA_COLUMNS, META_ROWS
 
 
