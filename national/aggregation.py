@@ -56,10 +56,16 @@ def run_tables_add_up(run_id: int) -> int:
                     WHEN 0 THEN %s WHEN 1 THEN %s ELSE %s END,
                COALESCE(s.new_la_code, s.region_code, %s),
                item.topic, item.code, MAX(item.label), MIN(item.position), SUM(item.count)
-        FROM national_lareturnresult r
+        FROM (
+            -- Each return read out of storage once: the counts are many look-ups into it,
+            -- and each look-up into the stored (compressed) value would unpack it again.
+            SELECT source_id, payload || '{{}}'::jsonb AS payload
+            FROM national_lareturnresult
+            WHERE run_id = %s AND status = %s
+            OFFSET 0
+        ) AS r
         JOIN national_source s ON s.id = r.source_id
         CROSS JOIN LATERAL ({items}) AS item(file, topic, code, label, position, count)
-        WHERE r.run_id = %s AND r.status = %s
         GROUP BY item.file, item.topic, item.code,
                  GROUPING SETS ((s.region_code, s.new_la_code), (s.region_code), ())
     """
@@ -69,9 +75,9 @@ def run_tables_add_up(run_id: int) -> int:
         GeographicLevel.REGIONAL,
         GeographicLevel.NATIONAL,
         COUNTRY_CODE,
-        *item_params,
         run_id,
         ReturnStatus.VALID,
+        *item_params,
     ]
     with connection.cursor() as cursor:
         cursor.execute(statement, params)

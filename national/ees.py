@@ -24,15 +24,7 @@ GEOGRAPHY_COLUMNS = (
 LEVEL_COLUMNS = {
     "National": ("country_code", "country_name"),
     "Regional": ("country_code", "country_name", "region_code", "region_name"),
-    "Local authority": (
-        "country_code",
-        "country_name",
-        "region_code",
-        "region_name",
-        "old_la_code",
-        "new_la_code",
-        "la_name",
-    ),
+    "Local authority": GEOGRAPHY_COLUMNS[1:],
 }
 TIME_IDENTIFIERS = {"Autumn term", "Spring term", "Summer term", "Academic year"}
 SYMBOLS = {"x", "z", "low", "c", "u"}

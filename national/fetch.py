@@ -19,6 +19,7 @@ TOO_LARGE = "The return is larger than the {limit} kB a return can be"
 NOT_JSON = "The return is not JSON: {error}"
 TRUNCATED = "The return stops part-way: it was cut off before its end"
 NOT_AN_OBJECT = "The return is not a JSON object"
+UNREADABLE = "The LA's register could not be read: {error}"
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ def return_fetch(
         return Answer(failure=TRUNCATED, retry=True)
     except requests.ConnectionError:
         return Answer(failure=NO_CONNECTION.format(url=url), retry=True)
+    except requests.RequestException as error:  # a bad address, a body that cannot be decoded
+        return Answer(failure=UNREADABLE.format(error=error))
     if body is None:
         return Answer(failure=TOO_LARGE.format(limit=limit // 1024))
     status = response.status_code

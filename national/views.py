@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,7 +19,7 @@ from national.tables import FILES, FILES_BY_NAME
 from national.tasks import collection_start
 from national.writing import publication_write
 
-COLLECTING = "Collecting the returns for the {run} from {count} LAs"
+COLLECTING = "Collecting the returns for the {run} from {count} LA{plural}"
 SOURCE_SAVED = "{source}: returns will be read from {url}"
 
 
@@ -52,7 +52,10 @@ def collect(request) -> HttpResponse:
     run = collection_start(
         academic_year=form.cleaned_data["academic_year"].strip(), term=form.cleaned_data["term"]
     )
-    messages.success(request, COLLECTING.format(run=run, count=run.results.count()))
+    count = run.results.count()
+    messages.success(
+        request, COLLECTING.format(run=run, count=count, plural="" if count == 1 else "s")
+    )
     return redirect("national:run", academic_year=run.academic_year, term=run.term)
 
 
@@ -82,14 +85,16 @@ def download(request, academic_year: str, term: str, name: str, kind: str) -> Ht
     run = run_get(academic_year, term)
     if run is None or run.finished_at is None or name not in FILES_BY_NAME:
         raise Http404("No such file")
-    folder = Path(tempfile.mkdtemp(prefix="national-"))
-    written = publication_write(publication_read(run), folder)
-    path = folder / f"{name}{'.meta' if kind == 'meta' else ''}.csv"
-    if not path.exists():
+    filename = f"{name}{'.meta' if kind == 'meta' else ''}.csv"
+    with tempfile.TemporaryDirectory(prefix="national-") as folder:
+        written = publication_write(publication_read(run), Path(folder))
+        path = Path(folder) / filename
+        content = path.read_bytes() if path.exists() else None
+    if content is None:
         failures = [failure for failure in written.failures if failure.startswith(f"{name}.")]
         return render(
             request, "national/file_failed.html", {"name": name, "failures": failures}, status=409
         )
-    return FileResponse(
-        path.open("rb"), as_attachment=True, filename=path.name, content_type="text/csv"
-    )
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -25,7 +25,7 @@ AFTER_CENSUS = date(2025, 10, 3)
 @dataclass(frozen=True)
 class ChildOnRegister:
     sex: str = Sex.FEMALE
-    born: date = date(2015, 3, 1)  # Year 5 in autumn 2025
+    born: date = date(2015, 3, 1)  # Year 6 in autumn 2025
     reason: str = PrimaryReason.MENTAL_HEALTH
     sen: str = SenProvision.NONE
     school: str = PreviousSchoolType.ELSEWHERE_OR_UNKNOWN

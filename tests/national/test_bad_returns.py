@@ -65,6 +65,8 @@ def test_each_bad_answer_is_recorded_against_its_la_and_the_run_completes(
     BrokenRegister.documents = documents
     for kind, (code, *_rest) in EXPECTED.items():
         source_add(old_la_code=code, base_url=f"{base}/{kind}", token=TOKEN)
+    # Nothing listens at this address: the connection is refused.
+    source_add(old_la_code="808", base_url="http://127.0.0.1:9", token=TOKEN)
     # Camden revokes the token the national team holds.
     camden = ApiToken.objects.get(authority=las_over_http["202"])
     api_token_revoke(authority=las_over_http["202"], prefix=camden.prefix, actor=COMMAND)
@@ -81,6 +83,12 @@ def test_each_bad_answer_is_recorded_against_its_la_and_the_run_completes(
         assert result.payload is None
     assert results["840"].attempts == 2  # tried again once after timing out
     assert results["391"].attempts == 1  # an oversized return is not asked for again
+    assert results["808"].status == ReturnStatus.FAILED
+    assert results["808"].reasons == [
+        "The LA's register could not be reached at "
+        "http://127.0.0.1:9/api/v1/returns/2025-26/autumn/"
+    ]
+    assert results["808"].attempts == 2
     assert results["202"].status == ReturnStatus.FAILED
     assert results["202"].reasons == [
         "The LA's register refused the token (401): it has expired, been revoked or is not "

@@ -6,10 +6,12 @@ import json
 from importlib.resources import files
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from national.checks import return_faults
 from national.contracts import contract_errors
 from national.ees import META_COLUMNS, file_failures
+from national.models import Source
 from national.publication import DATA_COLUMNS, META_ROWS
 
 
@@ -195,3 +197,18 @@ def test_the_contract_copy_refuses_a_return_without_its_census():
     del document["census"]
     assert contract_errors(document) == ["the return: 'census' is a required property"]
     assert json.loads(files("national.contracts").joinpath("la-return-v1.schema.json").read_text())
+
+
+@pytest.mark.django_db
+def test_a_source_with_an_unknown_la_is_refused_by_the_command_and_nothing_saved():
+    with pytest.raises(CommandError, match="Enter the DfE number of an English local authority"):
+        call_command(
+            "national_source_add",
+            "--la",
+            "999",
+            "--url",
+            "https://x.example",
+            "--token",
+            "cnis_abcdefgh_1",
+        )
+    assert not Source.objects.exists()

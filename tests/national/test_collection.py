@@ -35,7 +35,7 @@ def children(code: str, **having) -> int:
     )
 
 
-def test_the_published_census_table_has_each_las_regions_and_englands_counts(
+def test_the_published_tables_have_each_las_regions_and_englands_counts_once(
     las_over_http, tmp_path
 ):
     population_file = tmp_path / "population.csv"
@@ -136,21 +136,38 @@ def test_the_published_census_table_has_each_las_regions_and_englands_counts(
     assert row["child_count"] == count_shown(ehc_from_mainstream, LOCAL)
     assert row["child_percent"] == percent_shown(ehc_from_mainstream, devon_mainstream)
 
-
-def test_collecting_a_term_again_replaces_its_returns_and_tables(las_over_http):
-    call_command("national_collect", "--year", YEAR, "--term", TERM)
-    run = CollectionRun.objects.get()
-    counted_once = list(
-        run.counts.order_by("pk").values_list("area_code", "breakdown", "child_count")
+    # The academic year to the census date: every child was home educated as it opened, none
+    # started in it. No child is missing education, so no percentage of them applies.
+    year_rows = csv_rows(out / "ehe_academic_year.csv")
+    devon_year = row_for(
+        year_rows, level="Local authority", area="E10000008", topic="Total", breakdown="Total"
     )
+    assert devon_year["child_count"] == count_shown(len(REGISTERS["878"]), LOCAL)
+    starts = row_for(
+        year_rows, level="Local authority", area="E10000008", topic="Starts", breakdown="Starts"
+    )
+    assert (starts["child_count"], starts["child_percent"], starts["rate_per_100"]) == (
+        "0",
+        "z",
+        "z",
+    )
+    cme_rows = csv_rows(out / "cme_census.csv")
+    devon_cme = row_for(
+        cme_rows,
+        level="Local authority",
+        area="E10000008",
+        topic="Duration",
+        breakdown="4 to 8 weeks",
+    )
+    assert (devon_cme["child_count"], devon_cme["child_percent"]) == ("0", "z")
 
+    # Collecting the term again replaces its returns and tables: nothing is counted twice.
+    counted_once = sorted(run.counts.values_list("area_code", "file", "breakdown", "child_count"))
     call_command("national_collect", "--year", YEAR, "--term", TERM)
-
     assert CollectionRun.objects.count() == 1
     assert LaReturnResult.objects.count() == len(REGISTERS)
-    assert sorted(run.counts.values_list("area_code", "breakdown", "child_count")) == sorted(
-        counted_once
-    )
+    counted_again = sorted(run.counts.values_list("area_code", "file", "breakdown", "child_count"))
+    assert counted_again == counted_once
 
 
 def test_a_child_on_two_las_registers_is_counted_once_in_the_region_and_england(

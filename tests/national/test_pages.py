@@ -89,11 +89,11 @@ def test_the_button_collects_the_term_and_the_dashboard_shows_each_la_and_the_ta
 
     download = analyst.get("/national/2025-26/autumn/ehe_census.csv")
     assert download.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(b"".join(download.streaming_content).decode())))
+    rows = list(csv.DictReader(io.StringIO(download.content.decode())))
     barnet = [row for row in rows if row["la_name"] == "Barnet"]
     assert barnet and {row["child_count"] for row in barnet} == {"x"}
     meta = analyst.get("/national/2025-26/autumn/ehe_census.meta.csv")
-    assert b"".join(meta.streaming_content).startswith(b"col_name,col_type,label")
+    assert meta.content.startswith(b"col_name,col_type,label")
 
 
 def test_a_national_analyst_lands_on_the_dashboard_once_signed_in(db):

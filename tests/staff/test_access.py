@@ -28,6 +28,11 @@ def _is_api(name: str) -> bool:
     return name.startswith("api:")
 
 
+def _is_national(name: str) -> bool:
+    """The national collection's pages: for national analysts alone (below, and tests/national)."""
+    return name.startswith("national:")
+
+
 def _sample_kwargs(pattern) -> dict[str, object]:
     samples = {
         UUIDConverter: "00000000-0000-4000-8000-000000000000",
@@ -43,7 +48,7 @@ def _sample_kwargs(pattern) -> dict[str, object]:
 def _staff_urls() -> list[str]:
     urls = []
     for name, pattern in _patterns(get_resolver()):
-        if _is_public(name) or _is_api(name):
+        if _is_public(name) or _is_api(name) or _is_national(name):
             continue
         urls.append(reverse(name, kwargs=_sample_kwargs(pattern)))
     return urls
@@ -57,9 +62,30 @@ def _api_urls() -> list[str]:
     ]
 
 
+def _national_urls() -> list[str]:
+    return [
+        reverse(name, kwargs=_sample_kwargs(pattern))
+        for name, pattern in _patterns(get_resolver())
+        if _is_national(name)
+    ]
+
+
 def test_every_route_is_either_public_or_a_staff_route():
     assert _staff_urls()
     assert all(url.startswith("/staff/") for url in _staff_urls())
+
+
+def test_every_national_route_is_under_national():
+    assert _national_urls()
+    assert all(url.startswith("/national/") for url in _national_urls())
+
+
+@pytest.mark.parametrize("url", _national_urls())
+def test_national_pages_need_both_factors_and_refuse_la_staff(client, officer, url):
+    assert client.get(url, follow=True).request["PATH_INFO"] == reverse("staff:sign-in")
+    client.post(reverse("staff:sign-in"), {"email": officer.email, "password": STAFF_PASSWORD})
+    assert client.get(url, follow=True).request["PATH_INFO"] == reverse("staff:sign-in")
+    assert sign_in_fully(Client(), officer).get(url).status_code == 403
 
 
 def test_public_routes_are_outside_staff():
