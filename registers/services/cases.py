@@ -13,7 +13,14 @@ from django.utils import timezone
 from registers.actors import Actor
 from registers.audit import audit_record
 from registers.errors import ApplicationError
-from registers.models import AuditEvent, CaseTransition, Child, LocalAuthority, RegisterEntry
+from registers.models import (
+    AuditEvent,
+    CaseTransition,
+    Child,
+    LocalAuthority,
+    RegisterEntry,
+    StaffUser,
+)
 from registers.rules.cases import (
     ELIGIBILITY_BASIS_UNKNOWN,
     OPENING_STATUSES,
@@ -74,6 +81,7 @@ def register_entry_opening(
     previous_school_type: PreviousSchoolType = PreviousSchoolType.ELSEWHERE_OR_UNKNOWN,
     still_on_roll: bool = False,
     eligibility_basis: EligibilityBasis | str = "",
+    assigned_officer: StaffUser | None = None,
 ) -> tuple[RegisterEntry, CaseTransition]:
     """A new case for the child and its first step in the history, checked and not yet saved:
     for a writer that saves them with the rest of its work in one statement (the intake).
@@ -122,6 +130,7 @@ def register_entry_opening(
         still_on_roll=still_on_roll,
         notified_on=notified_on or timezone.localdate(occurred_at),
         status_since=occurred_at,
+        assigned_officer=assigned_officer,
         created_by=actor.user,
         modified_by=actor.user,
     )
