@@ -313,3 +313,18 @@ def test_a_case_id_that_is_no_id_is_refused_not_an_error(manager_client, officer
             )
         ],
     )
+
+
+def test_the_child_record_names_the_officer_who_holds_the_case(officer_client, officer, devon):
+    officer.full_name = "Olive Officer"
+    officer.save()
+    held = case_of(officer)
+    unheld = child_with_record(authority=devon)
+
+    def record(child_id) -> str:
+        return officer_client.get(
+            reverse("staff:child", kwargs={"child_id": child_id})
+        ).content.decode()
+
+    assert "Officer: Olive Officer" in record(held.child_id)
+    assert "No officer holds the case" in record(unheld.pk)
