@@ -248,7 +248,7 @@ def _child_and_entries(
     entries = list(
         RegisterEntry.objects.live()
         .filter(child_id=child_id, child__authority=authority, child__archived_at__isnull=True)
-        .select_related("child", *related)
+        .select_related("child", "assigned_officer", *related)
         .order_by("-notified_on", "id")
     )
     if entries:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from registers.actors import Actor
 from registers.audit import audit_record
 from registers.errors import ApplicationError
-from registers.models import AuditEvent, BulkJob, RegisterEntry, StaffRole
+from registers.models import AuditEvent, BulkJob, LocalAuthority, RegisterEntry, StaffRole
 from registers.rules.codes import Door
 from registers.rules.deadlines import month_end
 from registers.selectors.update_requests import update_requests_due
@@ -48,7 +48,7 @@ def bulk_job_start(*, actor: Actor, kind: str) -> BulkJob:
         raise ApplicationError({"kind": ["Select the bulk work to start"]})
     authority = user.authority
     # Take turns with another manager's press of the same button.
-    type(authority).objects.select_for_update().filter(pk=authority.pk).first()
+    LocalAuthority.objects.select_for_update().filter(pk=authority.pk).first()
     unfinished = BulkJob.objects.filter(
         authority=authority,
         kind=kind,

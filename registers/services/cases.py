@@ -21,6 +21,7 @@ from registers.models import (
     Child,
     LocalAuthority,
     RegisterEntry,
+    StaffUser,
 )
 from registers.rules.attendance_orders import (
     StepDetails,
@@ -90,6 +91,7 @@ def register_entry_opening(
     previous_school_type: PreviousSchoolType = PreviousSchoolType.ELSEWHERE_OR_UNKNOWN,
     still_on_roll: bool = False,
     eligibility_basis: EligibilityBasis | str = "",
+    assigned_officer: StaffUser | None = None,
 ) -> tuple[RegisterEntry, CaseTransition]:
     """A new case for the child and its first step in the history, checked and not yet saved:
     for a writer that saves them with the rest of its work in one statement (the intake).
@@ -138,6 +140,7 @@ def register_entry_opening(
         still_on_roll=still_on_roll,
         notified_on=notified_on or timezone.localdate(occurred_at),
         status_since=occurred_at,
+        assigned_officer=assigned_officer,
         created_by=actor.user,
         modified_by=actor.user,
     )

@@ -70,6 +70,8 @@ def child_register(
                 primary_reason=details.primary_reason,
                 previous_school_name=details.previous_school_name,
                 previous_school_type=details.previous_school_type,
+                # The officer who found the child holds the case until a manager moves it.
+                assigned_officer=user,
                 record_audit=False,
             )
             Task.objects.create(

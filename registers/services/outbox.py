@@ -146,8 +146,13 @@ def outbox_deliver_after_commit(message: OutboxMessage) -> None:
 
 def _publish(message: OutboxMessage) -> None:
     if message.topic == CELERY_TASK:
-        # By name, as the services never import the tasks that call them.
-        current_app.tasks[message.payload["name"]].apply_async(kwargs=message.payload["kwargs"])
+        # By name, as the services never import the tasks that call them. A worker has found
+        # the project's tasks when it started; a web process (the embedded demo delivers on
+        # commit) has Celery find them the same way the first time one is asked for.
+        name = message.payload["name"]
+        if name not in current_app.tasks:
+            current_app.loader.import_default_modules()
+        current_app.tasks[name].apply_async(kwargs=message.payload["kwargs"])
         return
     if message.topic != EMAIL:
         raise ValueError(f"No publisher for outbox topic {message.topic!r}")

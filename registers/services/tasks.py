@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -81,7 +82,8 @@ def cases_assign(*, actor: Actor, entry_ids: Iterable[str], officer_id: str) -> 
             )
             .values_list("pk", "child_id")
         )
-    except ValueError as error:
+    except (ValueError, ValidationError) as error:
+        # An id that is no case's id at all.
         raise ApplicationError({"cases": [CASES_GONE]}) from error
     if len(entries) != len(entry_ids):
         raise ApplicationError({"cases": [CASES_GONE]})

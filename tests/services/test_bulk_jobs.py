@@ -109,3 +109,19 @@ def test_a_job_delivered_twice_is_done_once(manager, devon):
     job.refresh_from_db()
     assert job.sent == 1
     assert InformationRequest.objects.count() == 1
+
+
+def test_without_a_broker_the_job_runs_once_its_request_commits(
+    manager, devon, settings, django_capture_on_commit_callbacks
+):
+    """The embedded demo (`make run`) has no broker: tasks run in the process, eagerly."""
+    settings.CNIS_OUTBOX_DELIVER_ON_COMMIT = True
+    registered(devon, date(2025, 10, 28))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        job = bulk_job_start(
+            actor=staff_actor(manager), kind=BulkJob.Kind.UPDATE_REQUESTS_DUE_THIS_MONTH
+        )
+
+    job.refresh_from_db()
+    assert (job.status, job.sent) == (BulkJob.Status.DONE, 1)

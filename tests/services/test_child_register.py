@@ -69,6 +69,8 @@ def test_a_child_is_registered_with_its_deadline_task_and_audit(devon, officer):
     assert CaseTransition.objects.get(entry=entry).to_status == CaseStatus.ELIGIBILITY_CHECK
     # 15 days beginning with 28 November 2026.
     assert Task.objects.get(entry=entry).due_on == date(2026, 12, 12)
+    # The officer who found the child holds the case, and so its task.
+    assert entry.assigned_officer == officer
     event = AuditEvent.objects.get()
     assert (event.action, event.object_id, event.request_id) == (
         AuditEvent.Action.CREATE,
