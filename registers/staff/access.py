@@ -15,13 +15,23 @@ from registers.rules.codes import Door
 View = Callable[..., HttpResponse]
 
 # The record a staff page's address names, by its URL keyword, as the audit trail calls it.
-NAMED_IN_URL = {"child_id": "child", "entry_id": "register_entry", "provider_id": "provider"}
+NAMED_IN_URL = {
+    "child_id": "child",
+    "entry_id": "register_entry",
+    "provider_id": "provider",
+    "letter_id": "letter",
+    "consent_id": "consent_request",
+}
 
 
 def _refusal_record(request: HttpRequest, url_kwargs: dict, *, object_type: str = "") -> None:
     """One DENIED row for a refused page, naming the record asked for if the address does
     (else `object_type`, the kind of record the page is about)."""
-    named = [(NAMED_IN_URL.get(keyword, keyword), value) for keyword, value in url_kwargs.items()]
+    named = [
+        (NAMED_IN_URL[keyword], value)
+        for keyword, value in url_kwargs.items()
+        if keyword in NAMED_IN_URL
+    ]
     object_type, object_id = named[0] if named else (object_type, "")
     audit_record(
         actor=Actor.from_request(request, door=Door.STAFF),
@@ -65,8 +75,7 @@ def role_required(*roles: str, refusal: str, object_type: str = "") -> Callable[
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.user.role not in roles:
-                named = {key: value for key, value in kwargs.items() if key in NAMED_IN_URL}
-                _refusal_record(request, named, object_type=object_type)
+                _refusal_record(request, kwargs, object_type=object_type)
                 raise PermissionDenied(refusal)
             return view(request, *args, **kwargs)
 
