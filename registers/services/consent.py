@@ -47,6 +47,20 @@ def _categories(condition: str) -> list[str]:
     return ["education"]
 
 
+def _changed_record(*, actor: Actor, request: ConsentRequest) -> None:
+    """The audit row of a change to a consent request."""
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        outcome=AuditEvent.Outcome.ALLOWED,
+        authority=request.authority,
+        object_type="consent_request",
+        object_id=request.pk,
+        categories=_categories(request.condition),
+        children=[request.child_id],
+    )
+
+
 def _page(actor: Actor, child_id: UUID | str) -> ChildPage:
     page, _ = child_page_read(
         actor=actor, child_id=child_id, categories={"education"}, read=lambda page: None
@@ -196,16 +210,7 @@ def consent_assessment_save(
     request.version += 1
     request.modified_by = actor.user
     request.save()
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        outcome=AuditEvent.Outcome.ALLOWED,
-        authority=request.authority,
-        object_type="consent_request",
-        object_id=request.pk,
-        categories=_categories(request.condition),
-        children=[request.child_id],
-    )
+    _changed_record(actor=actor, request=request)
     return request
 
 
@@ -275,16 +280,7 @@ def consent_decide(
             actor=actor,
             expected_version=entry.version,
         )
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        outcome=AuditEvent.Outcome.ALLOWED,
-        authority=request.authority,
-        object_type="consent_request",
-        object_id=request.pk,
-        categories=_categories(request.condition),
-        children=[request.child_id],
-    )
+    _changed_record(actor=actor, request=request)
     if entry is not None:
         letter_page = ChildPage(child=request.child, entries=[entry])
         draft = letter_draft_make(
