@@ -83,6 +83,15 @@ def _text_errors(text: str, *, missing: str, too_long: str) -> list[str]:
     return []
 
 
+def consent_assessment_errors(*, best_interests_analysis: str) -> dict[str, list[str]]:
+    """What is wrong with a best-interests assessment saved before the decision; empty if
+    nothing."""
+    errors = _text_errors(
+        best_interests_analysis, missing=ASSESSMENT_MISSING, too_long=ASSESSMENT_TOO_LONG
+    )
+    return {"best_interests_analysis": errors} if errors else {}
+
+
 def consent_decision_errors(
     *,
     decision: str,

@@ -18,6 +18,7 @@ from registers.rules.consent import (
     ALREADY_DECIDED,
     ALREADY_OPEN,
     GRANTED,
+    consent_assessment_errors,
     consent_decision_errors,
     consent_request_errors,
     re_request_from,
@@ -44,6 +45,20 @@ def _categories(condition: str) -> list[str]:
     if condition in SAFEGUARDING_CONDITIONS:
         return ["education", SAFEGUARDING_CATEGORY]
     return ["education"]
+
+
+def _changed_record(*, actor: Actor, request: ConsentRequest) -> None:
+    """The audit row of a change to a consent request."""
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        outcome=AuditEvent.Outcome.ALLOWED,
+        authority=request.authority,
+        object_type="consent_request",
+        object_id=request.pk,
+        categories=_categories(request.condition),
+        children=[request.child_id],
+    )
 
 
 def _page(actor: Actor, child_id: UUID | str) -> ChildPage:
@@ -155,6 +170,50 @@ def _school_email_body(*, request: ConsentRequest, granted: bool) -> str:
     )
 
 
+def _open_request_locked(*, actor: Actor, child_id, consent_id: int, expected_version: int):
+    """The child's undecided request, locked; refused if another's, stale or decided."""
+    page = _page(actor, child_id)
+    request = (
+        ConsentRequest.objects.live()
+        .select_for_update(of=("self",))
+        .select_related("authority", "child", "entry")
+        .filter(child=page.child, authority=actor.user.authority, pk=consent_id)
+        .first()
+    )
+    if request is None:
+        raise ConsentRequestNotFound("No such consent request")
+    if request.version != expected_version:
+        raise ApplicationError(STALE)
+    if request.status not in OPEN_STATUSES:
+        raise ApplicationError(ALREADY_DECIDED)
+    return request
+
+
+@transaction.atomic
+def consent_assessment_save(
+    *,
+    actor: Actor,
+    child_id: UUID | str,
+    consent_id: int,
+    best_interests_analysis: str,
+    expected_version: int,
+) -> ConsentRequest:
+    """Keep the best-interests assessment of an undecided request, which is then Under
+    assessment, for the decision to be made later."""
+    request = _open_request_locked(
+        actor=actor, child_id=child_id, consent_id=consent_id, expected_version=expected_version
+    )
+    if errors := consent_assessment_errors(best_interests_analysis=best_interests_analysis):
+        raise ApplicationError(errors)
+    request.best_interests_analysis = best_interests_analysis.strip()
+    request.status = ConsentRequest.Status.UNDER_ASSESSMENT
+    request.version += 1
+    request.modified_by = actor.user
+    request.save()
+    _changed_record(actor=actor, request=request)
+    return request
+
+
 @transaction.atomic
 def consent_decide(
     *,
@@ -176,20 +235,9 @@ def consent_decide(
     after the LA's period; the case, if it waits in Consent pending, is closed (the child stays
     on roll); on consent it goes on to the eligibility check.
     """
-    page = _page(actor, child_id)
-    request = (
-        ConsentRequest.objects.live()
-        .select_for_update(of=("self",))
-        .select_related("authority", "child", "entry")
-        .filter(child=page.child, authority=actor.user.authority, pk=consent_id)
-        .first()
+    request = _open_request_locked(
+        actor=actor, child_id=child_id, consent_id=consent_id, expected_version=expected_version
     )
-    if request is None:
-        raise ConsentRequestNotFound("No such consent request")
-    if request.version != expected_version:
-        raise ApplicationError(STALE)
-    if request.status not in OPEN_STATUSES:
-        raise ApplicationError(ALREADY_DECIDED)
     errors = consent_decision_errors(
         decision=decision,
         best_interests_analysis=best_interests_analysis,
@@ -232,16 +280,7 @@ def consent_decide(
             actor=actor,
             expected_version=entry.version,
         )
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        outcome=AuditEvent.Outcome.ALLOWED,
-        authority=request.authority,
-        object_type="consent_request",
-        object_id=request.pk,
-        categories=_categories(request.condition),
-        children=[request.child_id],
-    )
+    _changed_record(actor=actor, request=request)
     if entry is not None:
         letter_page = ChildPage(child=request.child, entries=[entry])
         draft = letter_draft_make(

@@ -12,7 +12,11 @@ from registers.errors import ApplicationError
 from registers.models import ConsentRequest, Letter
 from registers.rules.codes import CaseStatus, ClosureReason
 from registers.rules.deadlines import add_months
-from registers.services.consent import consent_decide, consent_request_record
+from registers.services.consent import (
+    consent_assessment_save,
+    consent_decide,
+    consent_request_record,
+)
 from registers.services.outbox import outbox_sweep
 from tests.factories import StaffUserFactory, child_with_record, staff_actor
 from tests.letters import pdf_text
@@ -166,3 +170,30 @@ def test_only_one_request_waits_for_a_decision(officer, child):
     with pytest.raises(ApplicationError, match="already waiting for a decision"):
         record(officer, child)
     assert ConsentRequest.objects.count() == 1
+
+
+def test_an_assessment_saved_before_the_decision_puts_the_request_under_assessment(
+    officer, manager, child
+):
+    request = record(officer, child)
+
+    with pytest.raises(ApplicationError) as refused:
+        consent_assessment_save(
+            actor=staff_actor(manager),
+            child_id=child.pk,
+            consent_id=request.pk,
+            best_interests_analysis=" ",
+            expected_version=request.version,
+        )
+    assert list(refused.value.errors) == ["best_interests_analysis"]
+
+    assessed = consent_assessment_save(
+        actor=staff_actor(manager),
+        child_id=child.pk,
+        consent_id=request.pk,
+        best_interests_analysis="Waiting for the school's view",
+        expected_version=request.version,
+    )
+
+    assert assessed.status == ConsentRequest.Status.UNDER_ASSESSMENT
+    assert decide(manager, child, assessed).status == ConsentRequest.Status.REFUSED

@@ -35,6 +35,17 @@ def date_fields(prefix, day):
     return {f"{prefix}_0": day.day, f"{prefix}_1": day.month, f"{prefix}_2": day.year}
 
 
+def a_request(officer, child, *, requested_on):
+    """A Condition A request recorded by the officer."""
+    return consent_request_record(
+        actor=staff_actor(officer),
+        child_id=child.pk,
+        condition="special_school",
+        school_name="Ellen Tinkham School",
+        requested_on=requested_on,
+    )
+
+
 def request_data(**fields):
     return {
         "condition": "section_47",
@@ -108,13 +119,7 @@ def test_a_request_recorded_wrongly_gets_the_gov_uk_errors(officer_client, child
 
 
 def test_a_decision_without_reasons_or_before_the_request_changes_nothing(client, child, officer):
-    request = consent_request_record(
-        actor=staff_actor(officer),
-        child_id=child.pk,
-        condition="special_school",
-        school_name="Ellen Tinkham School",
-        requested_on=TODAY - timedelta(days=3),
-    )
+    request = a_request(officer, child, requested_on=TODAY - timedelta(days=3))
     sign_in_fully(client, StaffUserFactory(authority=child.authority, role=StaffRole.MANAGER))
 
     response = client.post(
@@ -138,13 +143,7 @@ def test_a_decision_without_reasons_or_before_the_request_changes_nothing(client
 
 
 def test_an_officer_may_not_decide(officer_client, child, officer):
-    request = consent_request_record(
-        actor=staff_actor(officer),
-        child_id=child.pk,
-        condition="special_school",
-        school_name="Ellen Tinkham School",
-        requested_on=TODAY,
-    )
+    request = a_request(officer, child, requested_on=TODAY)
 
     refused = officer_client.post(
         url("-decision", child, consent_id=request.pk), decision_data(request)
@@ -166,3 +165,31 @@ def test_another_las_staff_cannot_see_or_record_consent(client, cornwall, child)
     assert client.get(url("", child)).status_code == 404
     assert client.post(url("-new", child), request_data()).status_code == 404
     assert not ConsentRequest.objects.exists()
+
+
+def test_a_manager_saves_the_assessment_and_decides_later(client, child, officer):
+    request = a_request(officer, child, requested_on=TODAY)
+    sign_in_fully(client, StaffUserFactory(authority=child.authority, role=StaffRole.MANAGER))
+    page = url("-decision", child, consent_id=request.pk)
+
+    empty = client.post(page, {"best_interests_analysis": "", "version": 1, "assess": ""})
+    assert_errors_shown(
+        empty,
+        [
+            (
+                "id_best_interests_analysis",
+                "Enter the assessment of whether this is in the child's best interests",
+            )
+        ],
+    )
+
+    saved = client.post(
+        page,
+        {"best_interests_analysis": "Waiting for the school", "version": 1, "assess": ""},
+        follow=True,
+    )
+
+    assert "Assessment saved: the request is under assessment" in text(saved.content.decode())
+    request.refresh_from_db()
+    assert request.status == ConsentRequest.Status.UNDER_ASSESSMENT
+    assert "Waiting for the school" in client.get(page).content.decode()

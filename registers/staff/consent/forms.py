@@ -4,7 +4,7 @@ must be given, and in what order the dates fall, is checked by the consent rules
 
 from datetime import date
 
-from crispy_forms_gds.layout import Field, Size
+from crispy_forms_gds.layout import Button, Div, Field, Size, Submit
 from django import forms
 from django.utils import timezone
 
@@ -16,6 +16,7 @@ from registers.rules.consent import (
     DECISION_MISSING,
     DECISIONS,
     TEXT_MAX_LENGTH,
+    consent_assessment_errors,
     consent_decision_errors,
     consent_request_errors,
 )
@@ -78,7 +79,8 @@ class ConsentRequestForm(GovukForm):
 
 
 class ConsentDecisionForm(GovukForm):
-    submit_label = "Record the decision"
+    # Its two buttons are laid out together (layout_items).
+    submit_label = ""
     submit_name = "decide"
 
     best_interests_analysis = forms.CharField(
@@ -87,22 +89,40 @@ class ConsentDecisionForm(GovukForm):
         required=False,
         widget=forms.Textarea,
     )
-    decision = radios("Decision", DECISIONS, message=DECISION_MISSING)
+    decision = radios("Decision", DECISIONS, message=DECISION_MISSING, required=False)
     reasons = forms.CharField(
         label="Reasons for the decision",
         help_text="The parent is sent these in the consent decision letter",
         required=False,
         widget=forms.Textarea,
     )
-    decided_on = DateField(question=DECIDED_ON, label="Date of the decision")
+    decided_on = DateField(question=DECIDED_ON, label="Date of the decision", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    # The second button: keep the assessment, and decide later.
+    ASSESS = "assess"
 
     def __init__(self, *args, requested_on: date, **kwargs) -> None:
         self.requested_on = requested_on
         super().__init__(*args, **kwargs)
 
+    @property
+    def assessing(self) -> bool:
+        return self.is_bound and self.ASSESS in self.data
+
     def clean(self) -> dict:
         cleaned = super().clean()
+        if self.assessing:
+            for name in ("decision", "reasons", "decided_on"):
+                self.errors.pop(name, None)
+            self.intake_check(
+                lambda answers: _refused(
+                    consent_assessment_errors(
+                        best_interests_analysis=answers["best_interests_analysis"] or ""
+                    )
+                )
+            )
+            return cleaned
         self.intake_check(
             lambda answers: _refused(
                 consent_decision_errors(
@@ -136,6 +156,11 @@ class ConsentDecisionForm(GovukForm):
             ),
             Field("decided_on"),
             Field("version"),
+            Div(
+                Submit(self.submit_name, "Record the decision"),
+                Button.secondary(self.ASSESS, "Save the assessment and decide later"),
+                css_class="govuk-button-group",
+            ),
         ]
 
 

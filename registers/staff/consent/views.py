@@ -18,7 +18,11 @@ from registers.selectors.consent import (
     consent_request_get,
     consent_request_known,
 )
-from registers.services.consent import consent_decide, consent_request_record
+from registers.services.consent import (
+    consent_assessment_save,
+    consent_decide,
+    consent_request_record,
+)
 from registers.staff.access import la_staff_required
 from registers.staff.children.tabs import record_tab_context
 from registers.staff.consent.forms import ConsentDecisionForm, ConsentRequestForm
@@ -76,10 +80,27 @@ def consent_decision(request: HttpRequest, child_id, consent_id: int) -> HttpRes
     page, shown = consent_request_get(actor=actor, child_id=child_id, consent_id=consent_id)
     form = ConsentDecisionForm(
         posted_data(request),
-        initial={"version": shown.request.version},
+        initial={
+            "version": shown.request.version,
+            "best_interests_analysis": shown.request.best_interests_analysis,
+        },
         requested_on=shown.request.requested_on,
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.assessing:
+        try:
+            consent_assessment_save(
+                actor=actor,
+                child_id=child_id,
+                consent_id=consent_id,
+                best_interests_analysis=form.cleaned_data["best_interests_analysis"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except ApplicationError as error:
+            service_errors_show(form, error)
+        else:
+            messages.success(request, "Assessment saved: the request is under assessment")
+            return redirect(URL_NAME, child_id=child_id)
+    elif request.method == "POST" and form.is_valid():
         try:
             decided = consent_decide(
                 actor=actor,
