@@ -297,3 +297,15 @@ def test_a_manager_reviews_as_an_officer_does(client, devon):
 
     assert report.reference in text(client.get(reverse("staff:review")).content.decode())
     assert client.get(item_url(report)).status_code == 200
+
+
+def test_a_role_that_does_not_review_sees_to_review_without_a_link(client, devon):
+    admin = StaffUserFactory(authority=devon, role=StaffRole.LA_ADMIN)
+    sign_in_fully(client, admin)
+    entry = isla(devon)
+    report = change_reported(entry)
+
+    record = client.get(reverse("staff:child", kwargs={"child_id": entry.child_id}))
+
+    assert "To review" in text(record.content.decode())
+    assert item_url(report) not in record.content.decode()
