@@ -13,7 +13,8 @@ from datetime import date
 from decimal import Decimal
 from uuid import UUID
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import CharField, Count, Value
+from django.db.models.functions import Cast, Concat
 from django.http import Http404
 
 from registers.actors import Actor
@@ -635,8 +636,8 @@ def _item_read_record(
 
 # Possible duplicates ----------------------------------------------------------------------------
 
-# At most this many children's addresses are read for the list of pairs, oldest born first.
-DUPLICATES_READ = 200
+# The list of possible duplicates shows this many pairs, oldest born first.
+DUPLICATES_SHOWN = 50
 
 
 @dataclass(frozen=True)
@@ -684,45 +685,60 @@ def _live_current_addresses(authority: LocalAuthority):
 
 def duplicate_pairs_read(*, authority: LocalAuthority) -> list[DuplicatePair]:
     """Pairs of the LA's live children born the same day, living at the same postcode, with a
-    similar name (registers.selectors.duplicates.names_similar), not yet decided. Two
-    statements: the children who share a birthday and a postcode, and the decisions made."""
-    twins = (
+    similar name (registers.selectors.duplicates.names_similar), not yet decided: the first
+    DUPLICATES_SHOWN, in order of birth.
+
+    Three statements however large the register: the few children who share a birthday and a
+    postcode with another (their ids and names only), the decisions among them, and the
+    children of the pairs shown.
+    """
+    # A birthday and a postcode as one value, so that the database finds the children who
+    # share both with another child by one hashed lookup rather than pair by pair.
+    place = Concat(Cast("child__date_of_birth", CharField()), Value(" "), "address__postcode")
+    shared = (
         _live_current_addresses(authority)
-        .filter(
-            child__date_of_birth=OuterRef("child__date_of_birth"),
-            address__postcode=OuterRef("address__postcode"),
+        .annotate(place=place)
+        .values("place")
+        .annotate(children=Count("child_id", distinct=True))
+        .filter(children__gt=1)
+        .values("place")
+    )
+    groups: dict[tuple, list[tuple]] = {}
+    for child_id, born, postcode, first_name, last_name in (
+        _live_current_addresses(authority)
+        .annotate(place=place)
+        .filter(place__in=shared)
+        .order_by("child__date_of_birth", "address__postcode", "child_id")
+        .values_list(
+            "child_id",
+            "child__date_of_birth",
+            "address__postcode",
+            "child__first_name",
+            "child__last_name",
         )
-        .exclude(child_id=OuterRef("child_id"))
-    )
-    shared = list(
-        _live_current_addresses(authority)
-        .filter(Exists(twins))
-        .select_related("child", "address")
-        .order_by("child__date_of_birth", "address__postcode", "child_id")[:DUPLICATES_READ]
-    )
-    groups: dict[tuple, list[Child]] = {}
-    for held in shared:
-        groups.setdefault((held.child.date_of_birth, held.address.postcode), []).append(held.child)
+    ):
+        groups.setdefault((born, postcode), []).append((child_id, first_name, last_name))
     candidates = [
-        DuplicatePair(first=first, second=second)
+        (first[0], second[0])
         for children in groups.values()
         for position, first in enumerate(children)
         for second in children[position + 1 :]
         if names_similar(
-            first_name=first.first_name,
-            last_name=first.last_name,
-            other_first=second.first_name,
-            other_last=second.last_name,
+            first_name=first[1], last_name=first[2], other_first=second[1], other_last=second[2]
         )
     ]
     if not candidates:
         return []
     decided = set(
-        DuplicateDecision.objects.filter(
-            first__in=[pair.first.pk for pair in candidates]
-        ).values_list("first_id", "second_id")
+        DuplicateDecision.objects.filter(first__in={first for first, _ in candidates}).values_list(
+            "first_id", "second_id"
+        )
     )
-    return [pair for pair in candidates if (pair.first.pk, pair.second.pk) not in decided]
+    shown = [pair for pair in candidates if pair not in decided][:DUPLICATES_SHOWN]
+    children = Child.objects.in_bulk({child_id for pair in shown for child_id in pair})
+    return [
+        DuplicatePair(first=children[first], second=children[second]) for first, second in shown
+    ]
 
 
 def duplicate_pairs_get(*, actor: Actor) -> list[DuplicatePair]:

@@ -9,6 +9,7 @@ from registers.rules.codes import CaseStatus
 from registers.rules.year_group import year_group_label
 from registers.selectors.paging import AFTER, BEFORE, LAST, PAGE, Page
 from registers.selectors.review import KIND_SLUGS
+from registers.staff.access import REVIEWING_ROLES
 
 register = template.Library()
 
@@ -61,3 +62,9 @@ def pagination(page: Page, label: str, path: str, query: str = "") -> dict[str, 
 def review_kind(notification: Notification) -> str:
     """The review queue's name for the kind of a notification (its item's address)."""
     return KIND_SLUGS.get(notification.kind, "")
+
+
+@register.filter
+def reviews(user) -> bool:
+    """Whether the member of staff reviews what arrives (and so may open an item)."""
+    return getattr(user, "role", None) in REVIEWING_ROLES

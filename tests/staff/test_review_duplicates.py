@@ -1,14 +1,20 @@
 """Possible duplicates as an officer decides them: listed, compared side by side, found not the
 same (never offered again) or the same (merged into the record kept)."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
-from registers.models import Child, Notification
+from registers.models import Address, Child, ChildAddress, Notification
+from registers.rules.codes import AddressKind
+from registers.selectors import review as selectors
 from registers.selectors.review import duplicate_pair_read
 from registers.services import review
+from tests.factories import children_registered_in_bulk
 from tests.pages import assert_errors_shown, text
 from tests.services.test_review import twins
+from tests.statements import statements_run
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +88,50 @@ def test_a_pair_in_the_wrong_order_or_of_one_child_is_not_found(officer_client, 
 
     assert officer_client.get(pair_url(second, first)).status_code == 404
     assert officer_client.get(pair_url(first, first)).status_code == 404
+
+
+def test_pairs_decided_do_not_hide_the_pairs_after_them(officer_client, devon, monkeypatch):
+    monkeypatch.setattr(selectors, "DUPLICATES_SHOWN", 1)
+    decided = twins(devon, born=date(2014, 1, 5), last_name="Ashdown")
+    waiting = twins(devon, born=date(2015, 1, 5), last_name="Brightwater")
+    officer_client.post(pair_url(*decided), {"decision": "not_same"})
+
+    listed = officer_client.get(reverse("staff:review-duplicates")).content.decode()
+
+    assert pair_url(*waiting) in listed
+    assert pair_url(*decided) not in listed
+
+
+def test_the_list_and_a_pair_run_the_same_statements_at_100_and_10000_children(
+    officer_client, devon
+):
+    pair = twins(devon)
+    addresses_in_bulk(children_registered_in_bulk(devon, 98))
+
+    def statements(address: str) -> int:
+        # A request first, so that the session's renewal (once a minute, whatever the page)
+        # falls outside the one counted.
+        officer_client.get(address)
+        return len(statements_run(lambda: officer_client.get(address)))
+
+    list_at_100 = statements(reverse("staff:review-duplicates"))
+    pair_at_100 = statements(pair_url(*pair))
+    addresses_in_bulk(children_registered_in_bulk(devon, 9_900, start=98))
+    list_at_10000 = statements(reverse("staff:review-duplicates"))
+    pair_at_10000 = statements(pair_url(*pair))
+
+    assert Child.objects.filter(authority=devon).count() == 10_000
+    assert list_at_100 == list_at_10000
+    assert pair_at_100 == pair_at_10000
+
+
+def addresses_in_bulk(children) -> None:
+    """A home for each child, all at one postcode (so many share a birthday and a postcode)."""
+    addresses = Address.objects.bulk_create(
+        Address(line_1=f"{number} Long Street", town="Exeter", postcode="EX1 1AA")
+        for number, _ in enumerate(children)
+    )
+    ChildAddress.objects.bulk_create(
+        ChildAddress(child=child, address=address, kind=AddressKind.CURRENT)
+        for child, address in zip(children, addresses, strict=True)
+    )
