@@ -237,7 +237,7 @@ def test_a_stale_periods_form_is_refused(admin_client, devon):
     assert devon.registration_period_days == 15
 
 
-def test_footer_pages_and_contact_details_are_saved_and_shown(admin_client, devon, client):
+def test_footer_pages_and_contact_details_are_saved_and_shown(admin_client, devon):
     admin_client.post(
         reverse("staff:settings-pages"),
         {
@@ -255,6 +255,8 @@ def test_footer_pages_and_contact_details_are_saved_and_shown(admin_client, devo
         "County Hall\nExeter",
     )
     assert devon.privacy_notice == "Devon's own privacy notice."
+    shown = Client().get(reverse("public:information", args=["privacy"]))
+    assert "Devon's own privacy notice." in text(shown.content.decode())
 
 
 def test_a_bad_contact_email_saves_no_page(admin_client, devon):
@@ -293,3 +295,22 @@ def test_a_national_analyst_lands_on_their_own_page():
     assert landed.request["PATH_INFO"] == reverse("staff:national")
     assert "You cannot see this page" not in landed.content.decode()
     assert analyst.get(reverse("staff:home")).url == reverse("staff:national")
+
+
+def test_a_stale_pages_form_is_refused_and_the_other_admins_text_kept(admin_client, devon):
+    opened_at = devon.settings_version
+    LocalAuthority.objects.filter(pk=devon.pk).update(
+        privacy_notice="Another admin's notice.", settings_version=opened_at + 1
+    )
+
+    response = admin_client.post(
+        reverse("staff:settings-pages"),
+        {"version": opened_at, "privacy_notice": "Mine, written over it."},
+    )
+
+    assert (
+        "These settings have been changed since you opened this page"
+        in error_summary(response)[0][1]
+    )
+    devon.refresh_from_db()
+    assert devon.privacy_notice == "Another admin's notice."
