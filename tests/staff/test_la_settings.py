@@ -15,6 +15,7 @@ from tests.conftest import sign_in_fully
 from tests.factories import STAFF_PASSWORD, TOTP_KEY_HEX, StaffUserFactory
 from tests.pages import assert_errors_shown, error_summary, text
 from tests.staff_accounts import NEW_PASSWORD, code_for, invitation_link_sent, key_shown
+from tests.statements import statements_run
 
 pytestmark = pytest.mark.django_db
 
@@ -314,3 +315,14 @@ def test_a_stale_pages_form_is_refused_and_the_other_admins_text_kept(admin_clie
     )
     devon.refresh_from_db()
     assert devon.privacy_notice == "Another admin's notice."
+
+
+def test_the_staff_list_costs_the_same_for_a_large_team(admin_client, devon):
+    StaffUserFactory.create_batch(2, authority=devon)
+    url = reverse("staff:settings-staff")
+    small = len(statements_run(lambda: admin_client.get(url)))
+    StaffUserFactory.create_batch(30, authority=devon)
+
+    large = statements_run(lambda: admin_client.get(url))
+
+    assert len(large) == small
