@@ -326,3 +326,12 @@ def test_the_staff_list_costs_the_same_for_a_large_team(admin_client, devon):
     large = statements_run(lambda: admin_client.get(url))
 
     assert len(large) == small
+
+
+def test_a_deactivated_members_open_session_ends(admin_client, officer):
+    member = sign_in_fully(Client(), officer)
+    assert member.get(reverse("staff:register")).status_code == 200
+
+    admin_client.post(reverse("staff:settings-staff-deactivate", args=[officer.pk]))
+
+    assert member.get(reverse("staff:register")).url.startswith(reverse("staff:sign-in"))
