@@ -202,6 +202,19 @@ def staff_role_change(
 
 
 @transaction.atomic
+def staff_safeguarding_set(
+    *, authority: LocalAuthority, user_id: object, may_see: bool, actor: Actor
+) -> StaffUser:
+    """Whether the member may see children's safeguarding information."""
+    _authority_locked(authority)
+    member = _member_locked(authority, user_id)
+    member.can_view_safeguarding = may_see
+    member.save(update_fields=["can_view_safeguarding"])
+    _recorded(actor=actor, member=member, action=AuditEvent.Action.UPDATE, what="_safeguarding")
+    return member
+
+
+@transaction.atomic
 def staff_deactivate(*, authority: LocalAuthority, user_id: object, actor: Actor) -> StaffUser:
     """The member can no longer sign in; a session they have open ends at their next page."""
     _authority_locked(authority)

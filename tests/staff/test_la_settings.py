@@ -335,3 +335,24 @@ def test_a_deactivated_members_open_session_ends(admin_client, officer):
     admin_client.post(reverse("staff:settings-staff-deactivate", args=[officer.pk]))
 
     assert member.get(reverse("staff:register")).url.startswith(reverse("staff:sign-in"))
+
+
+def test_the_admin_clears_a_member_for_safeguarding_information(admin_client, officer):
+    url = reverse("staff:settings-staff-safeguarding", args=[officer.pk])
+
+    unanswered = admin_client.post(url, {})
+    officer.refresh_from_db()
+    assert not officer.can_view_safeguarding
+    cleared = admin_client.post(url, {"can_view_safeguarding": "yes"}, follow=True)
+
+    assert error_summary(unanswered) == [
+        ("id_can_view_safeguarding_1", "Select yes if they may see safeguarding information")
+    ]
+    assert f"{officer.full_name} may see safeguarding information" in text(
+        cleared.content.decode()
+    )
+    officer.refresh_from_db()
+    assert officer.can_view_safeguarding
+    assert AuditEvent.objects.filter(
+        object_type="staff_user_safeguarding", object_id=str(officer.pk)
+    ).exists()
