@@ -16,6 +16,11 @@ STAFF_EMAIL = Text(
 FULL_NAME = Text("Full name", max_length(StaffUser, "full_name"), required="Enter their full name")
 ROLE = Choice("Role", tuple((role.value, role.label) for role in LA_ROLES), "Select their role")
 EMAIL_TAKEN = "There is already an account with this email address"
+SAFEGUARDING_LABEL = "May they see safeguarding information?"
+SAFEGUARDING_HINT = (
+    "Child protection plans and enquiries, children in need and looked-after status"
+)
+SAFEGUARDING_MISSING = "Select yes if they may see safeguarding information"
 
 
 def staff_email_clean(value: object) -> str:

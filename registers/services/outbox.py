@@ -88,14 +88,12 @@ def link_email_enqueue(
     stand_in = f"[link {secrets.token_hex(16)}]"
     before, after = body(stand_in).split(stand_in)
     payload = {"to": to, "subject": subject, "body": before + after, LINK_AT: len(before)}
-    if isinstance(information_request, StaffInvitation):
+    invitation = isinstance(information_request, StaffInvitation)
+    if invitation:
         payload[LINK_FOR] = "staff_invitation"
     message = _email_enqueue(payload=payload, dedupe_key=dedupe_key)
     information_request.email = message
-    fields = (
-        ["email"] if isinstance(information_request, StaffInvitation) else ["email", "modified_at"]
-    )
-    information_request.save(update_fields=fields)
+    information_request.save(update_fields=["email"] if invitation else ["email", "modified_at"])
     return message
 
 

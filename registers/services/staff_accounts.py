@@ -195,10 +195,26 @@ def staff_role_change(
         raise ApplicationError(errors)
     if kept["role"] != StaffRole.LA_ADMIN:
         _refuse_if_last_admin(member)
-    member.role = kept["role"]
-    member.save(update_fields=["role"])
-    _recorded(actor=actor, member=member, action=AuditEvent.Action.UPDATE, what="_role")
+    return _member_set(member, actor=actor, what="_role", role=kept["role"])
+
+
+def _member_set(member: StaffUser, *, actor: Actor, what: str, **values) -> StaffUser:
+    """Save `values` on the (locked) member, and record the change as `what`."""
+    for field, value in values.items():
+        setattr(member, field, value)
+    member.save(update_fields=list(values))
+    _recorded(actor=actor, member=member, action=AuditEvent.Action.UPDATE, what=what)
     return member
+
+
+@transaction.atomic
+def staff_safeguarding_set(
+    *, authority: LocalAuthority, user_id: object, may_see: bool, actor: Actor
+) -> StaffUser:
+    """Whether the member may see children's safeguarding information."""
+    _authority_locked(authority)
+    member = _member_locked(authority, user_id)
+    return _member_set(member, actor=actor, what="_safeguarding", can_view_safeguarding=may_see)
 
 
 @transaction.atomic
@@ -209,20 +225,14 @@ def staff_deactivate(*, authority: LocalAuthority, user_id: object, actor: Actor
     if actor.user is not None and member.pk == actor.user.pk:
         raise ApplicationError(NOT_YOURSELF)
     _refuse_if_last_admin(member)
-    member.is_active = False
-    member.save(update_fields=["is_active"])
-    _recorded(actor=actor, member=member, action=AuditEvent.Action.UPDATE, what="_deactivated")
-    return member
+    return _member_set(member, actor=actor, what="_deactivated", is_active=False)
 
 
 @transaction.atomic
 def staff_reactivate(*, authority: LocalAuthority, user_id: object, actor: Actor) -> StaffUser:
     _authority_locked(authority)
     member = _member_locked(authority, user_id)
-    member.is_active = True
-    member.save(update_fields=["is_active"])
-    _recorded(actor=actor, member=member, action=AuditEvent.Action.UPDATE, what="_reactivated")
-    return member
+    return _member_set(member, actor=actor, what="_reactivated", is_active=True)
 
 
 @transaction.atomic

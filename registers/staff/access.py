@@ -6,7 +6,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from registers.actors import Actor
 from registers.audit import audit_record
@@ -109,8 +109,17 @@ LA_ADMINS_ONLY = "This page is for your local authority's administrators"
 la_admin_required = role_required(StaffRole.LA_ADMIN, refusal=LA_ADMINS_ONLY)
 
 
+# Where a national analyst works, in a deployment that runs the national collection (the
+# national app, reached by its address alone: the register never imports it).
+NATIONAL_DASHBOARD = "national:dashboard"
+
+
 def signed_in_home(user) -> str:
-    """Where a member of staff starts: the dashboard, or a national analyst's own page."""
+    """Where a member of staff starts: their LA's dashboard; a national analyst, the national
+    dashboard, or their own page where this deployment does not run the national collection."""
     if getattr(user, "role", None) == StaffRole.NATIONAL_ANALYST:
-        return reverse("staff:national")
+        try:
+            return reverse(NATIONAL_DASHBOARD)
+        except NoReverseMatch:
+            return reverse("staff:national")
     return reverse("staff:dashboard")

@@ -7,10 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_safe
 
 from registers.models import StaffRole
-from registers.staff.access import signed_in_home
-
-# The national collection's dashboard, where this deployment runs it.
-NATIONAL_DASHBOARD = "national:dashboard"
+from registers.staff.access import NATIONAL_DASHBOARD, signed_in_home
 
 
 def _dashboard_url() -> str:

@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from registers.errors import ApplicationError
 from registers.models import AuditEvent, OutboxMessage, StaffInvitation, StaffRole, StaffUser
-from registers.selectors.links import LinkNotUsable, link_digest
+from registers.selectors.links import LinkNotUsable, link_digest, staff_invitation_for_link
 from registers.selectors.staff_accounts import (
     StaffMemberNotFound,
     authenticator_secret,
@@ -20,6 +20,7 @@ from registers.services.staff_accounts import (
     staff_authenticator_reset,
     staff_deactivate,
     staff_invitation_accept,
+    staff_invitation_resend,
     staff_invite,
     staff_role_change,
 )
@@ -240,3 +241,24 @@ def test_a_reset_authenticator_no_longer_gives_codes_that_work(admin, officer):
     assert TOTPDevice.objects.filter(user=officer, confirmed=False).count() == 1
     member = next(m for m in staff_list(authority=admin.authority) if m.user == officer)
     assert member.status == "Sets up authenticator at next sign-in"
+
+
+def test_a_new_invitation_replaces_the_old_link(admin):
+    member = _invite(admin).invitation.user
+    old = _token(invitation_link_sent(member.email))
+
+    staff_invitation_resend(authority=admin.authority, user_id=member.pk, actor=staff_actor(admin))
+    new = _token(invitation_link_sent(member.email))
+
+    with pytest.raises(LinkNotUsable):
+        staff_invitation_for_link(token=old, lock=False)
+    assert staff_invitation_for_link(token=new, lock=False).user == member
+
+
+def test_an_account_already_set_up_is_not_invited_again(admin, officer):
+    with pytest.raises(ApplicationError, match="has already set up their account"):
+        staff_invitation_resend(
+            authority=admin.authority, user_id=officer.pk, actor=staff_actor(admin)
+        )
+
+    assert not StaffInvitation.objects.exists()

@@ -15,6 +15,7 @@ from tests.conftest import sign_in_fully
 from tests.factories import STAFF_PASSWORD, TOTP_KEY_HEX, StaffUserFactory
 from tests.pages import assert_errors_shown, error_summary, text
 from tests.staff_accounts import NEW_PASSWORD, code_for, invitation_link_sent, key_shown
+from tests.statements import statements_run
 
 pytestmark = pytest.mark.django_db
 
@@ -238,7 +239,7 @@ def test_a_stale_periods_form_is_refused(admin_client, devon):
     assert devon.registration_period_days == 15
 
 
-def test_footer_pages_and_contact_details_are_saved_and_shown(admin_client, devon, client):
+def test_footer_pages_and_contact_details_are_saved_and_shown(admin_client, devon):
     admin_client.post(
         reverse("staff:settings-pages"),
         {
@@ -256,6 +257,8 @@ def test_footer_pages_and_contact_details_are_saved_and_shown(admin_client, devo
         "County Hall\nExeter",
     )
     assert devon.privacy_notice == "Devon's own privacy notice."
+    shown = Client().get(reverse("public:information", args=["privacy"]))
+    assert "Devon's own privacy notice." in text(shown.content.decode())
 
 
 def test_a_bad_contact_email_saves_no_page(admin_client, devon):
@@ -275,7 +278,7 @@ def test_a_bad_contact_email_saves_no_page(admin_client, devon):
     assert devon.privacy_notice == ""
 
 
-def test_a_national_analyst_lands_on_their_own_page():
+def test_a_national_analyst_lands_on_the_national_dashboard():
     StaffUserFactory(
         authority=None, role=StaffRole.NATIONAL_ANALYST, email="analyst@national.example"
     )
@@ -291,6 +294,66 @@ def test_a_national_analyst_lands_on_their_own_page():
     )
 
     assert landed.status_code == 200
-    assert landed.request["PATH_INFO"] == reverse("staff:national")
+    assert landed.request["PATH_INFO"] == reverse("national:dashboard")
     assert "You cannot see this page" not in landed.content.decode()
-    assert analyst.get(reverse("staff:dashboard")).url == reverse("staff:national")
+    assert analyst.get(reverse("staff:dashboard")).url == reverse("national:dashboard")
+
+
+def test_a_stale_pages_form_is_refused_and_the_other_admins_text_kept(admin_client, devon):
+    opened_at = devon.settings_version
+    LocalAuthority.objects.filter(pk=devon.pk).update(
+        privacy_notice="Another admin's notice.", settings_version=opened_at + 1
+    )
+
+    response = admin_client.post(
+        reverse("staff:settings-pages"),
+        {"version": opened_at, "privacy_notice": "Mine, written over it."},
+    )
+
+    assert (
+        "These settings have been changed since you opened this page"
+        in error_summary(response)[0][1]
+    )
+    devon.refresh_from_db()
+    assert devon.privacy_notice == "Another admin's notice."
+
+
+def test_the_staff_list_costs_the_same_for_a_large_team(admin_client, devon):
+    StaffUserFactory.create_batch(2, authority=devon)
+    url = reverse("staff:settings-staff")
+    small = len(statements_run(lambda: admin_client.get(url)))
+    StaffUserFactory.create_batch(30, authority=devon)
+
+    large = statements_run(lambda: admin_client.get(url))
+
+    assert len(large) == small
+
+
+def test_a_deactivated_members_open_session_ends(admin_client, officer):
+    member = sign_in_fully(Client(), officer)
+    assert member.get(reverse("staff:register")).status_code == 200
+
+    admin_client.post(reverse("staff:settings-staff-deactivate", args=[officer.pk]))
+
+    assert member.get(reverse("staff:register")).url.startswith(reverse("staff:sign-in"))
+
+
+def test_the_admin_clears_a_member_for_safeguarding_information(admin_client, officer):
+    url = reverse("staff:settings-staff-safeguarding", args=[officer.pk])
+
+    unanswered = admin_client.post(url, {})
+    officer.refresh_from_db()
+    assert not officer.can_view_safeguarding
+    cleared = admin_client.post(url, {"can_view_safeguarding": "yes"}, follow=True)
+
+    assert error_summary(unanswered) == [
+        ("id_can_view_safeguarding_1", "Select yes if they may see safeguarding information")
+    ]
+    assert f"{officer.full_name} may see safeguarding information" in text(
+        cleared.content.decode()
+    )
+    officer.refresh_from_db()
+    assert officer.can_view_safeguarding
+    assert AuditEvent.objects.filter(
+        object_type="staff_user_safeguarding", object_id=str(officer.pk)
+    ).exists()

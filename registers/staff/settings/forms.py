@@ -13,6 +13,7 @@ from registers.forms import (
     phone_field,
     section,
     text_field,
+    yes_no,
 )
 from registers.intake.staff_settings import (
     FULL_NAME,
@@ -20,6 +21,9 @@ from registers.intake.staff_settings import (
     PROVIDER_HOURS,
     REGIME,
     ROLE,
+    SAFEGUARDING_HINT,
+    SAFEGUARDING_LABEL,
+    SAFEGUARDING_MISSING,
     STAFF_EMAIL,
     window_problems,
 )
@@ -73,6 +77,22 @@ class RoleForm(GovukForm):
 
     def layout_items(self) -> list:
         return [Field.radios("role", legend_size=Size.MEDIUM, legend_tag="h2")]
+
+
+class SafeguardingForm(GovukForm):
+    submit_label = "Save"
+    submit_name = "save_safeguarding"
+
+    can_view_safeguarding = yes_no(
+        SAFEGUARDING_LABEL, message=SAFEGUARDING_MISSING, help_text=SAFEGUARDING_HINT
+    )
+
+    def layout_items(self) -> list:
+        return [
+            Field.radios(
+                "can_view_safeguarding", legend_size=Size.MEDIUM, legend_tag="h2", inline=True
+            )
+        ]
 
 
 def _period_field(spec) -> CheckedField:

@@ -9,6 +9,11 @@ urlpatterns = [
     path("settings/staff/", views.staff_accounts, name="settings-staff"),
     path("settings/staff/invite/", views.staff_invite_view, name="settings-staff-invite"),
     path("settings/staff/<int:user_id>/", views.staff_member, name="settings-staff-member"),
+    path(
+        "settings/staff/<int:user_id>/safeguarding/",
+        views.staff_safeguarding,
+        name="settings-staff-safeguarding",
+    ),
     *(
         path(
             f"settings/staff/<int:user_id>/{action}/",

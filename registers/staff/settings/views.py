@@ -33,6 +33,7 @@ from registers.services.staff_accounts import (
     staff_invite,
     staff_reactivate,
     staff_role_change,
+    staff_safeguarding_set,
 )
 from registers.staff.access import la_admin_required
 from registers.staff.settings.forms import (
@@ -42,6 +43,7 @@ from registers.staff.settings.forms import (
     PagesForm,
     PeriodsForm,
     RoleForm,
+    SafeguardingForm,
 )
 
 SETTINGS_PAGES = (
@@ -99,15 +101,22 @@ def staff_invite_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _member_page(request: HttpRequest, user_id: int, *, form=None, problem: str = ""):
+def _member_page(
+    request: HttpRequest, user_id: int, *, form=None, safeguarding=None, problem: str = ""
+):
     member = staff_member_get(authority=request.user.authority, user_id=user_id)
     form = form or RoleForm(initial={"role": member.user.role})
+    form.helper.form_action = reverse("staff:settings-staff-member", args=[user_id])
+    may_see = "yes" if member.user.can_view_safeguarding else "no"
+    safeguarding = safeguarding or SafeguardingForm(initial={"can_view_safeguarding": may_see})
+    safeguarding.helper.form_action = reverse("staff:settings-staff-safeguarding", args=[user_id])
     return _render(
         request,
         "member.html",
         {
             "member": member,
             "form": form,
+            "safeguarding": safeguarding,
             "problem": problem,
             "is_self": member.user.pk == request.user.pk,
         },
@@ -135,6 +144,25 @@ def staff_member(request: HttpRequest, user_id: int) -> HttpResponse:
             )
             return redirect("staff:settings-staff-member", user_id=user_id)
     return _member_page(request, user_id, form=form)
+
+
+@la_admin_required
+def staff_safeguarding(request: HttpRequest, user_id: int) -> HttpResponse:
+    staff_member_get(authority=request.user.authority, user_id=user_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    form = SafeguardingForm(request.POST)
+    if not form.is_valid():
+        return _member_page(request, user_id, safeguarding=form)
+    member = staff_safeguarding_set(
+        authority=request.user.authority,
+        user_id=user_id,
+        may_see=form.cleaned_data["can_view_safeguarding"] == "yes",
+        actor=_actor(request),
+    )
+    may = "may" if member.can_view_safeguarding else "may not"
+    messages.success(request, f"{member.full_name} {may} see safeguarding information")
+    return redirect("staff:settings-staff-member", user_id=user_id)
 
 
 # Each action on a member's page: its service, and what the banner says once it is done.
