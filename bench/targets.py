@@ -158,7 +158,12 @@ def targets(
             f"{reverse('staff:register')}?{urlencode({'q': child.last_name})}",
             f"surname {child.last_name!r}",
         ),
-        # The review queue (issue 8) is one more staff_page here once its route exists.
+        staff_page(
+            "review_queue",
+            "review queue",
+            reverse("staff:review"),
+            "everything waiting for review, oldest first",
+        ),
         staff_page(
             "child_record",
             "child record",

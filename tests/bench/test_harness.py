@@ -26,6 +26,7 @@ TARGETS = {
     "register_last",
     "dashboard",
     "register_search",
+    "review_queue",
     "child_record",
     "provider_page",
     "start_page",
