@@ -19,6 +19,7 @@ from registers.models import (
     ChildSafeguarding,
     LocalAuthority,
     StaffUser,
+    SuitabilityDecision,
     Task,
     Visit,
 )
@@ -105,24 +106,33 @@ def _social_care(entries, starts: date, ends: date) -> Table:
 
 
 def _visits(authority: LocalAuthority, starts: date, ends: date) -> list[Table]:
-    """Visits offered (recorded) in the period, those made in it, and what the visits made
-    found: one statement."""
-    made = Q(status=Visit.Status.COMPLETED, took_place_on__range=(starts, ends))
+    """Visits offered in the period, those declined, those that took place in it, and the
+    suitability decisions made in it: two statements."""
     counts = (
         Visit.objects.live()
         .filter(entry__authority=authority, entry__archived_at__isnull=True)
         .aggregate(
-            offered=Count("pk", filter=Q(created_at__date__range=(starts, ends))),
+            offered=Count("pk", filter=Q(offered_on__range=(starts, ends))),
             refused=Count(
                 "pk",
-                filter=Q(created_at__date__range=(starts, ends), status=Visit.Status.REFUSED),
+                filter=Q(offered_on__range=(starts, ends), status=Visit.Status.REFUSED),
             ),
-            made=Count("pk", filter=made),
-            **{
-                f"suitability_{code}": Count("pk", filter=made & Q(suitability=code))
-                for code in Visit.Suitability.values
-            },
+            made=Count(
+                "pk",
+                filter=Q(status=Visit.Status.COMPLETED, visit_on__range=(starts, ends)),
+            ),
         )
+    )
+    decided = dict(
+        SuitabilityDecision.objects.live()
+        .filter(
+            entry__authority=authority,
+            entry__archived_at__isnull=True,
+            decided_on__range=(starts, ends),
+        )
+        .values_list("outcome")
+        .annotate(count=Count("pk"))
+        .order_by()
     )
     return [
         Table(
@@ -131,20 +141,20 @@ def _visits(authority: LocalAuthority, starts: date, ends: date) -> list[Table]:
             "Visits",
             [
                 Tally("offered", "Offered", counts["offered"]),
-                Tally("refused", "Offered and refused", counts["refused"]),
+                Tally("refused", "Offered and declined", counts["refused"]),
                 Tally("made", "Made", counts["made"]),
             ],
             counted="Visits",
         ),
         Table(
             "suitability",
-            "What the visits made found",
-            "Outcome",
+            "Suitability decisions",
+            "Decision",
             [
-                Tally(code, label, counts[f"suitability_{code}"])
-                for code, label in Visit.Suitability.choices
+                Tally(code, label, decided.get(code, 0))
+                for code, label in SuitabilityDecision.Outcome.choices
             ],
-            counted="Visits",
+            counted="Decisions",
         ),
     ]
 

@@ -6,7 +6,14 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from registers.models import AttendanceOrderStep, ChildSafeguarding, StaffUser, Task, Visit
+from registers.models import (
+    AttendanceOrderStep,
+    ChildSafeguarding,
+    StaffUser,
+    SuitabilityDecision,
+    Task,
+    Visit,
+)
 from registers.rules.year_group import national_curriculum_year
 from registers.selectors.reports import report_get
 from tests.factories import ChildFactory, RegisterEntryFactory, StaffUserFactory
@@ -151,39 +158,28 @@ def test_visits_outcomes_orders_and_caseload_of_the_period(devon, cornwall, offi
     entry, *_ = _made(devon)
     (theirs, *_) = _made(cornwall)
     colleague = StaffUserFactory(authority=devon, full_name="Zara Colleague")
-    in_period = timezone.make_aware(datetime(2026, 10, 1, 10))
-    before = timezone.make_aware(datetime(2026, 8, 1, 10))
+    in_period, before = date(2026, 10, 1), date(2026, 8, 1)
+    done_in_period = timezone.make_aware(datetime(2026, 10, 1, 10))
+    done_before = timezone.make_aware(datetime(2026, 8, 1, 10))
 
-    def visit(on_entry, created, **fields):
-        made = Visit.objects.create(entry=on_entry, **fields)
-        Visit.objects.filter(pk=made.pk).update(created_at=created)
+    def visit(on_entry, offered_on, **fields):
+        Visit.objects.create(entry=on_entry, offered_on=offered_on, **fields)
+
+    def decision(on_entry, outcome, decided_on):
+        SuitabilityDecision.objects.create(
+            entry=on_entry, outcome=outcome, decided_on=decided_on, evidence="Seen at a visit"
+        )
 
     visit(entry, in_period)
     visit(entry, in_period, status="refused")
-    visit(
-        entry,
-        in_period,
-        status="completed",
-        took_place_on=date(2026, 10, 5),
-        suitability="suitable",
-    )
-    visit(
-        entry,
-        before,
-        status="completed",
-        took_place_on=date(2026, 9, 2),
-        suitability="not_suitable",
-    )
-    visit(
-        entry, before, status="completed", took_place_on=date(2026, 8, 2), suitability="suitable"
-    )
-    visit(
-        theirs,
-        in_period,
-        status="completed",
-        took_place_on=date(2026, 10, 5),
-        suitability="suitable",
-    )
+    visit(entry, in_period, status="completed", visit_on=date(2026, 10, 5))
+    visit(entry, before, status="completed", visit_on=date(2026, 9, 2))
+    visit(entry, before, status="completed", visit_on=date(2026, 8, 2))
+    visit(theirs, in_period, status="completed", visit_on=date(2026, 10, 5))
+    decision(entry, "suitable", date(2026, 10, 5))
+    decision(entry, "not_suitable", date(2026, 9, 2))
+    decision(entry, "suitable", date(2026, 8, 2))
+    decision(theirs, "suitable", date(2026, 10, 5))
     for on_entry, stage, served in [
         (entry, "notice_to_satisfy", date(2026, 9, 10)),
         (entry, "order_served", date(2026, 11, 10)),
@@ -197,8 +193,8 @@ def test_visits_outcomes_orders_and_caseload_of_the_period(devon, cornwall, offi
     for who, status, due, done in [
         (officer, "open", TODAY - timedelta(days=1), None),
         (officer, "open", TODAY + timedelta(days=1), None),
-        (officer, "done", TODAY, in_period),
-        (colleague, "done", TODAY, before),
+        (officer, "done", TODAY, done_in_period),
+        (colleague, "done", TODAY, done_before),
     ]:
         Task.objects.create(
             authority=devon,

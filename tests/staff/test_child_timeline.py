@@ -133,4 +133,5 @@ def test_the_timeline_runs_the_same_statements_however_long_it_is(officer_client
         counts.append(len(queries))
 
     assert len(titles(officer_client.get(timeline_url(long)))) == 12
-    assert counts[0] == counts[1] <= 10
+    # The record's reads, then one statement for each kind of event the officer may see.
+    assert counts[0] == counts[1] <= 15

@@ -145,7 +145,7 @@ def test_an_invited_officer_sets_up_their_account_and_signs_in(admin_client):
     signed_in = newcomer.post(
         reverse("staff:sign-in-code"), {"code": code_for(key, drift=1)}, follow=True
     )
-    assert signed_in.request["PATH_INFO"] == reverse("staff:register")
+    assert signed_in.request["PATH_INFO"] == reverse("staff:dashboard")
 
 
 def test_a_deactivated_member_cannot_sign_in(admin_client, officer):
@@ -179,7 +179,7 @@ def test_a_reset_member_sets_up_an_authenticator_at_next_sign_in(admin_client, o
     )
 
     assert after_password.request["PATH_INFO"] == reverse("staff:sign-in-authenticator")
-    assert signed_in.request["PATH_INFO"] == reverse("staff:register")
+    assert signed_in.request["PATH_INFO"] == reverse("staff:dashboard")
     assert TOTPDevice.objects.get(user=officer).confirmed
 
 

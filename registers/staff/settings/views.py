@@ -12,6 +12,7 @@ from registers.actors import Actor
 from registers.errors import ApplicationError
 from registers.forms import service_errors_show
 from registers.intake.staff_settings import authority_periods_now
+from registers.models import StaffRole
 from registers.rules.codes import Door
 from registers.rules.letters import PLACEHOLDERS
 from registers.selectors.information import INFORMATION_PAGES
@@ -35,7 +36,7 @@ from registers.services.staff_accounts import (
     staff_role_change,
     staff_safeguarding_set,
 )
-from registers.staff.access import la_admin_required
+from registers.staff.access import LA_ADMINS_ONLY, la_admin_required, role_required
 from registers.staff.settings.forms import (
     InvitationForm,
     InviteForm,
@@ -277,7 +278,13 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-@la_admin_required
+# The letter templates' pages: their refusals are audited as about the LA's letters.
+letters_admin_required = role_required(
+    StaffRole.LA_ADMIN, refusal=LA_ADMINS_ONLY, object_type="letter_template"
+)
+
+
+@letters_admin_required
 @require_GET
 def letter_templates(request: HttpRequest) -> HttpResponse:
     return _render(
@@ -287,7 +294,7 @@ def letter_templates(request: HttpRequest) -> HttpResponse:
     )
 
 
-@la_admin_required
+@letters_admin_required
 @require_http_methods(["GET", "POST"])
 def letter_template_edit(request: HttpRequest, kind: str) -> HttpResponse:
     authority = request.user.authority
