@@ -63,7 +63,7 @@ def test_an_admin_invites_an_officer_who_sets_up_their_account_and_signs_in(
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("Security code").fill(code_for(key, drift=1))
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="Register", exact=True, level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Dashboard", exact=True, level=1)).to_be_visible()
     expect(page.get_by_role("link", name="Settings")).to_have_count(0)
 
     page.goto(link)

@@ -58,6 +58,7 @@ def test_an_la_admin_is_told_which_placeholder_is_unknown(page: Page, live_serve
 
     sign_in(page, live_server.url, admin.email)
     page.get_by_role("link", name="Settings").click()
+    page.get_by_role("navigation", name="Settings").get_by_role("link", name="Letters").click()
     expect(page.get_by_role("heading", name="Letters", level=1)).to_be_visible()
     assert_accessible(page)
 
