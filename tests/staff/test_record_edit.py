@@ -288,6 +288,7 @@ def test_managers_see_who_viewed_the_record_and_officers_do_not(officer_client, 
 # Constant statements ----------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("session_renewal_held")
 def test_the_record_runs_the_same_statements_at_100_and_10000_children(officer_client, devon):
     child = child_with_record(authority=devon)
     children_registered_in_bulk(devon, 100)

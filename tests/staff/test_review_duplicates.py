@@ -102,6 +102,7 @@ def test_pairs_decided_do_not_hide_the_pairs_after_them(officer_client, devon, m
     assert pair_url(*decided) not in listed
 
 
+@pytest.mark.usefixtures("session_renewal_held")
 def test_the_list_and_a_pair_run_the_same_statements_at_100_and_10000_children(
     officer_client, devon
 ):

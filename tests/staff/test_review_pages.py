@@ -240,6 +240,7 @@ def _children_with_reports(authority, count: int, start: int) -> None:
     )
 
 
+@pytest.mark.usefixtures("session_renewal_held")
 def test_the_queue_and_an_item_run_the_same_statements_at_100_and_10000_children(
     officer_client, devon
 ):

@@ -238,6 +238,7 @@ def _children_with_tasks(officer, count: int, *, start: int) -> None:
     )
 
 
+@pytest.mark.usefixtures("session_renewal_held")
 def test_my_tasks_caseload_and_bulk_work_run_the_same_sql_at_100_and_10000_children(
     client, officer, manager
 ):
